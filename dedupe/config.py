@@ -1,0 +1,55 @@
+"""Every threshold and default in one place, shared by the CLI and the library."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dedupe.errors import InputError
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    """Parameters of the read → normalize → sketch → candidates → verify → cluster run."""
+
+    ngram: int = 5
+    """Words per shingle."""
+    num_perm: int = 128
+    """MinHash permutations per signature."""
+    seed: int = 1
+    """Seed of the MinHash permutations (as datasketch's `seed`)."""
+    threshold: float = 0.5
+    """Jaccard similarity above which two articles are the same story."""
+    containment: float = 0.8
+    """Share of the smaller article's shingles found in the larger one above which a
+    trimmed reprint joins the full story."""
+    min_containment_shingles: int = 12
+    """Containment only counts when the smaller article has at least this many shingles,
+    so that a one-line brief is not 'contained' in everything that quotes it."""
+    lead_words: int = 50
+    """Words at the start of an article sketched a second time, so that trimmed reprints
+    (which keep the lead) become candidates of the full story."""
+    link_threshold: float = 0.3
+    """Average-linkage cut: groups whose mean similarity is below this stay apart,
+    which keeps a roundup from chaining the stories it quotes."""
+    window_days: float | None = None
+    """Only match articles published at most this many days apart (None: no limit)."""
+    batch_size: int = 2000
+    """Articles per sketching batch (bounds memory of raw text)."""
+    workers: int = 0
+    """Processes for sketching; 0 means one per core."""
+
+    def __post_init__(self) -> None:
+        checks = [
+            (0 < self.threshold <= 1, f"--threshold must be in (0, 1], got {self.threshold}"),
+            (0 < self.containment <= 1, f"--containment must be in (0, 1], got {self.containment}"),
+            (0 <= self.link_threshold <= 1, f"link threshold must be in [0, 1], got {self.link_threshold}"),
+            (self.ngram >= 1, f"--ngram must be at least 1, got {self.ngram}"),
+            (2 <= self.num_perm <= 1024, f"--num-perm must be between 2 and 1024, got {self.num_perm}"),
+            (self.batch_size >= 1, f"--batch-size must be at least 1, got {self.batch_size}"),
+            (self.workers >= 0, f"--workers must be 0 (all cores) or more, got {self.workers}"),
+            (self.window_days is None or self.window_days > 0,
+             f"--window must be a positive number of days, got {self.window_days}"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise InputError(message)

@@ -1,0 +1,57 @@
+"""The records that flow between stages: plain dataclasses, serialised as JSON."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass
+class Article:
+    """One article as read from the corpus; `text` is kept as written."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: datetime | None = None
+    lang: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Cluster:
+    """One story: the ids of every article that carries it."""
+
+    id: str
+    members: list[str]
+    representative: str
+    first_seen: str | None
+    last_seen: str | None
+    sources: list[str]
+    agencies: list[str]
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+    def to_json(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["size"] = self.size
+        return record
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A verified near-duplicate pair, scored on the real shingle sets."""
+
+    a: str
+    b: str
+    jaccard: float
+    containment: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "jaccard": round(self.jaccard, 4),
+                "containment": round(self.containment, 4)}
