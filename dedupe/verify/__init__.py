@@ -1,0 +1,5 @@
+"""Verify: score candidate pairs on real text and keep the true near-duplicates."""
+
+from dedupe.verify.score import PairScores, is_duplicate, overlap, score_pairs, similarity
+
+__all__ = ["PairScores", "is_duplicate", "overlap", "score_pairs", "similarity"]

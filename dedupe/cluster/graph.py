@@ -1,0 +1,114 @@
+"""From verified pairs to stories: connected components, then average linkage inside each."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from dedupe.cluster.linkage import split_by_average_linkage
+from dedupe.verify import PairScores, score_pairs, similarity
+
+EXACT_LIMIT = 400
+"""Components up to this size get every pair that LSH did not propose scored exactly;
+larger ones use the MinHash estimate for those pairs."""
+LINKAGE_LIMIT = 6000
+"""Components larger than this are kept whole (their similarity matrix would not fit)."""
+
+
+def components(n_docs: int, pairs: np.ndarray) -> np.ndarray:
+    """Connected-component label of every document (singletons included)."""
+    if len(pairs) == 0:
+        return np.arange(n_docs, dtype=np.int64)
+    graph = coo_matrix((np.ones(len(pairs), dtype=np.int8), (pairs[:, 0], pairs[:, 1])), shape=(n_docs, n_docs))
+    _, labels = connected_components(graph, directed=False)
+    return labels.astype(np.int64)
+
+
+def estimated_similarity(signatures: np.ndarray, sizes: np.ndarray, min_containment_shingles: int) -> np.ndarray:
+    """Story similarity of every pair of documents from their signatures and set sizes."""
+    jaccard = np.empty((len(sizes), len(sizes)))
+    for row in range(len(sizes)):
+        jaccard[row] = (signatures == signatures[row]).mean(axis=1)
+    sizes = sizes.astype(np.float64)
+    inter = jaccard * (sizes[:, None] + sizes[None, :]) / (1.0 + jaccard)
+    smaller = np.minimum(sizes[:, None], sizes[None, :])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        containment = np.where(smaller > 0, np.minimum(inter / smaller, 1.0), 0.0)
+    return np.where(smaller >= min_containment_shingles, np.maximum(jaccard, containment), jaccard)
+
+
+def _similarity_matrix(members: np.ndarray, local_pairs: np.ndarray, local_sims: np.ndarray,
+                       shingle_sets: list[np.ndarray], signatures: np.ndarray,
+                       min_containment_shingles: int) -> np.ndarray:
+    """Square story-similarity matrix of one component: scored pairs as scored, the others
+    scored exactly (small components) or estimated from signatures (large ones)."""
+    n = len(members)
+    if n > EXACT_LIMIT:
+        sizes = np.array([len(shingle_sets[m]) for m in members])
+        matrix = estimated_similarity(signatures[members], sizes, min_containment_shingles)
+    else:
+        matrix = np.full((n, n), np.nan)
+        matrix[local_pairs[:, 0], local_pairs[:, 1]] = local_sims
+        matrix[local_pairs[:, 1], local_pairs[:, 0]] = local_sims
+        x, y = np.triu_indices(n, k=1)
+        unknown = np.isnan(matrix[x, y])
+        if unknown.any():
+            todo = np.stack((x[unknown], y[unknown]), axis=1)
+            scores = score_pairs(shingle_sets, members[todo])
+            values = similarity(scores, min_containment_shingles)
+            matrix[todo[:, 0], todo[:, 1]] = values
+            matrix[todo[:, 1], todo[:, 0]] = values
+    matrix[local_pairs[:, 0], local_pairs[:, 1]] = local_sims
+    matrix[local_pairs[:, 1], local_pairs[:, 0]] = local_sims
+    np.fill_diagonal(matrix, 1.0)
+    return matrix
+
+
+def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingle_sets: list[np.ndarray],
+                    signatures: np.ndarray, *, rank: np.ndarray, link_threshold: float,
+                    min_containment_shingles: int, published: np.ndarray | None = None,
+                    window_seconds: float | None = None) -> np.ndarray:
+    """Story label of every document.
+
+    `rank` orders documents independently of input order (the rank of their id), so that
+    the result does not depend on the order the corpus was read in. `published` holds
+    epoch seconds (NaN when unknown); with `window_seconds`, documents further apart in
+    time never count as similar.
+    """
+    labels = components(n_docs, scores.pairs[is_edge])
+    sims = similarity(scores, min_containment_shingles)
+    same = labels[scores.pairs[:, 0]] == labels[scores.pairs[:, 1]]
+    pair_comp = labels[scores.pairs[same, 0]]
+    pair_order = np.argsort(pair_comp, kind="stable")
+    pairs_sorted, sims_sorted, comps_sorted = scores.pairs[same][pair_order], sims[same][pair_order], pair_comp[pair_order]
+
+    doc_order = np.lexsort((rank, labels))
+    comp_starts = np.flatnonzero(np.concatenate(([True], labels[doc_order][1:] != labels[doc_order][:-1])))
+    comp_ends = np.append(comp_starts[1:], n_docs)
+    result = labels.copy()
+    next_label = int(labels.max()) + 1 if n_docs else 0
+    for start, end in zip(comp_starts, comp_ends):
+        if end - start < 3 or end - start > LINKAGE_LIMIT:
+            continue
+        members = doc_order[start:end]
+        comp = labels[members[0]]
+        lo, hi = np.searchsorted(comps_sorted, [comp, comp + 1])
+        local_pairs = _localize(members, pairs_sorted[lo:hi])
+        matrix = _similarity_matrix(members, local_pairs, sims_sorted[lo:hi], shingle_sets, signatures,
+                                    min_containment_shingles)
+        if published is not None and window_seconds is not None:
+            apart = np.abs(published[members][:, None] - published[members][None, :]) > window_seconds
+            matrix[apart] = 0.0
+        groups = split_by_average_linkage(matrix, link_threshold)
+        for group in range(1, int(groups.max()) + 1):
+            result[members[groups == group]] = next_label
+            next_label += 1
+    return result
+
+
+def _localize(members: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """Pairs of global document indices rewritten as positions within `members`."""
+    lookup = np.argsort(members)
+    sorted_members = members[lookup]
+    return lookup[np.searchsorted(sorted_members, pairs)]

@@ -1,0 +1,270 @@
+"""The clustering run: read → normalize → sketch → candidates → verify → cluster.
+
+Each stage is a function of the previous stage's output; this module only wires them
+together, batches the streaming part across processes, and times every stage.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from multiprocessing import get_context
+from os import cpu_count
+
+import numpy as np
+
+from dedupe.cluster import cluster_stories
+from dedupe.config import ClusterConfig
+from dedupe.lsh import candidate_pairs, optimal_bands, unique_pairs
+from dedupe.minhash import hash_shingles, signatures
+from dedupe.model import Article, Cluster, Pair
+from dedupe.progress import NullProgress, Progress
+from dedupe.text import clean_for_matching, tokenize
+from dedupe.verify import PairScores, is_duplicate, score_pairs, similarity
+
+
+@dataclass
+class Sketches:
+    """What the sketch stage computes for a batch of articles."""
+
+    shingle_sets: list[np.ndarray]
+    signatures: np.ndarray
+    lead_signatures: np.ndarray
+    agencies: list[tuple[str, ...]]
+
+
+def sketch_texts(texts: list[tuple[str, str | None]], config: ClusterConfig) -> Sketches:
+    """Normalize and sketch a batch of (text, title) pairs."""
+    shingle_sets, lead_sets, agencies = [], [], []
+    for text, title in texts:
+        clean = clean_for_matching(text, title)
+        tokens = tokenize(clean.text)
+        shingle_sets.append(np.unique(hash_shingles(tokens, config.ngram)))
+        lead_sets.append(np.unique(hash_shingles(tokens[: config.lead_words], config.ngram)))
+        agencies.append(clean.agencies)
+    return Sketches(
+        shingle_sets=shingle_sets,
+        signatures=signatures(shingle_sets, config.num_perm, config.seed),
+        lead_signatures=signatures(lead_sets, config.num_perm, config.seed),
+        agencies=agencies,
+    )
+
+
+@dataclass
+class Corpus:
+    """The sketched corpus: per-article metadata and sketches, in input order."""
+
+    ids: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    titles: list[str | None] = field(default_factory=list)
+    published: list[datetime | None] = field(default_factory=list)
+    agencies: list[tuple[str, ...]] = field(default_factory=list)
+    shingle_sets: list[np.ndarray] = field(default_factory=list)
+    signatures: np.ndarray | None = None
+    lead_signatures: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def published_seconds(self) -> np.ndarray:
+        return np.array([p.timestamp() if p else np.nan for p in self.published], dtype=np.float64)
+
+
+@dataclass
+class ClusterResult:
+    clusters: list[Cluster]
+    assignments: dict[str, str]
+    pairs: list[Pair]
+    timings: dict[str, float]
+    candidates: int
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _sketched(batches: Iterator[list[Article]], config: ClusterConfig) -> Iterator[tuple[list[Article], Sketches]]:
+    """Sketch batches in order, in worker processes when there are several batches.
+
+    At most two batches per worker are in flight, so raw text never piles up in memory.
+    """
+    workers = config.workers or cpu_count() or 1
+    first = next(batches, None)
+    if first is None:
+        return
+    second = next(batches, None)
+    if workers == 1 or second is None:
+        for batch in (first, second):
+            if batch is not None:
+                yield batch, sketch_texts([(a.text, a.title) for a in batch], config)
+        for batch in batches:
+            yield batch, sketch_texts([(a.text, a.title) for a in batch], config)
+        return
+    with get_context("forkserver").Pool(workers) as pool:
+        pending: deque = deque()
+        for batch in _chain(first, second, batches):
+            texts = [(a.text, a.title) for a in batch]
+            pending.append((batch, pool.apply_async(sketch_texts, (texts, config))))
+            if len(pending) >= 2 * workers:
+                done, result = pending.popleft()
+                yield done, result.get()
+        while pending:
+            done, result = pending.popleft()
+            yield done, result.get()
+
+
+def _chain(first, second, rest):
+    yield first
+    yield second
+    yield from rest
+
+
+def sketch_corpus(articles: Iterable[Article], config: ClusterConfig, progress: Progress) -> Corpus:
+    """Read, normalize and sketch every article (streaming, batch by batch)."""
+    corpus = Corpus()
+    sigs, leads = [], []
+    task = progress.task("read + normalize + sketch")
+    for batch, sketches in _sketched(_batches(articles, config.batch_size), config):
+        for article in batch:
+            corpus.ids.append(article.id)
+            corpus.sources.append(article.source)
+            corpus.titles.append(article.title)
+            corpus.published.append(article.published)
+        corpus.agencies.extend(sketches.agencies)
+        corpus.shingle_sets.extend(sketches.shingle_sets)
+        sigs.append(sketches.signatures)
+        leads.append(sketches.lead_signatures)
+        task.advance(len(batch))
+    task.close()
+    empty = np.empty((0, config.num_perm), dtype=np.uint32)
+    corpus.signatures = np.concatenate(sigs) if sigs else empty
+    corpus.lead_signatures = np.concatenate(leads) if leads else empty
+    return corpus
+
+
+def find_candidates(corpus: Corpus, config: ClusterConfig) -> np.ndarray:
+    """Candidate pairs from LSH over whole-article and lead signatures."""
+    bands, rows = optimal_bands(config.threshold, config.num_perm)
+    has_text = np.array([len(s) > 0 for s in corpus.shingle_sets], dtype=bool)
+    pairs = unique_pairs(np.concatenate((
+        candidate_pairs(corpus.signatures, bands, rows, has_text),
+        candidate_pairs(corpus.lead_signatures, bands, rows, has_text),
+    )))
+    if config.window_days is not None and len(pairs):
+        seconds = corpus.published_seconds()
+        gap = np.abs(seconds[pairs[:, 0]] - seconds[pairs[:, 1]])
+        pairs = pairs[~(gap > config.window_days * 86400)]  # unknown dates (NaN) stay
+    return pairs
+
+
+def verify_candidates(corpus: Corpus, pairs: np.ndarray, config: ClusterConfig) -> tuple[PairScores, np.ndarray]:
+    """Exact scores of every candidate, and which of them are near-duplicates."""
+    scores = score_pairs(corpus.shingle_sets, pairs)
+    edges = is_duplicate(scores, config.threshold, config.containment, config.min_containment_shingles)
+    return scores, edges
+
+
+def _id_rank(ids: list[str]) -> np.ndarray:
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
+    return rank
+
+
+def cluster_corpus(corpus: Corpus, scores: PairScores, edges: np.ndarray, config: ClusterConfig) -> np.ndarray:
+    """Story label of every article."""
+    window = None if config.window_days is None else config.window_days * 86400
+    return cluster_stories(
+        len(corpus), scores, edges, corpus.shingle_sets, corpus.signatures, rank=_id_rank(corpus.ids),
+        link_threshold=config.link_threshold, min_containment_shingles=config.min_containment_shingles,
+        published=corpus.published_seconds(), window_seconds=window,
+    )
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def describe_clusters(corpus: Corpus, labels: np.ndarray, scores: PairScores, config: ClusterConfig) -> list[Cluster]:
+    """Clusters with their metadata, ordered by size, then first publication, then ids."""
+    centrality = np.zeros(len(corpus))
+    sims = similarity(scores, config.min_containment_shingles)
+    inside = labels[scores.pairs[:, 0]] == labels[scores.pairs[:, 1]]
+    np.add.at(centrality, scores.pairs[inside, 0], sims[inside])
+    np.add.at(centrality, scores.pairs[inside, 1], sims[inside])
+    sizes = np.array([len(s) for s in corpus.shingle_sets])
+
+    groups: dict[int, list[int]] = {}
+    for doc, label in enumerate(labels.tolist()):
+        groups.setdefault(label, []).append(doc)
+    drafts = []
+    for docs in groups.values():
+        docs.sort(key=lambda d: (corpus.published[d] is None, corpus.published[d] or 0, corpus.ids[d]))
+        dates = [corpus.published[d] for d in docs if corpus.published[d] is not None]
+        representative = min(docs, key=lambda d: (-centrality[d], -sizes[d], corpus.ids[d]))
+        agencies = sorted({a for d in docs for a in corpus.agencies[d]})
+        drafts.append((docs, representative, min(dates) if dates else None, max(dates) if dates else None, agencies))
+    drafts.sort(key=lambda c: (-len(c[0]), c[2] is None, _iso(c[2]) or "", min(corpus.ids[d] for d in c[0])))
+    width = max(5, len(str(len(drafts))))
+    return [
+        Cluster(id=f"c{number:0{width}d}", members=[corpus.ids[d] for d in docs],
+                representative=corpus.ids[rep], first_seen=_iso(first), last_seen=_iso(last),
+                sources=sorted({corpus.sources[d] for d in docs}), agencies=agencies)
+        for number, (docs, rep, first, last, agencies) in enumerate(drafts, start=1)
+    ]
+
+
+def verified_pairs(corpus: Corpus, scores: PairScores, edges: np.ndarray) -> list[Pair]:
+    """Every near-duplicate pair by article id (a < b), sorted: the graph before clustering."""
+    found = []
+    for (i, j), jac, con in zip(scores.pairs[edges].tolist(), scores.jaccard[edges].tolist(),
+                                scores.containment[edges].tolist()):
+        a, b = sorted((corpus.ids[i], corpus.ids[j]))
+        found.append(Pair(a, b, jac, con))
+    found.sort(key=lambda p: (p.a, p.b))
+    return found
+
+
+def run(articles: Iterable[Article], config: ClusterConfig = ClusterConfig(),
+        progress: Progress | None = None) -> ClusterResult:
+    """Cluster a stream of articles into stories."""
+    progress = progress or NullProgress()
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = now - clock
+        clock = now
+
+    corpus = sketch_corpus(articles, config, progress)
+    lap("read + sketch")
+    task = progress.task("candidates (LSH)", total=1)
+    pairs = find_candidates(corpus, config)
+    task.advance()
+    task.close()
+    lap("candidates")
+    task = progress.task("verify", total=1)
+    scores, edges = verify_candidates(corpus, pairs, config)
+    task.advance()
+    task.close()
+    lap("verify")
+    task = progress.task("cluster", total=1)
+    labels = cluster_corpus(corpus, scores, edges, config)
+    clusters = describe_clusters(corpus, labels, scores, config)
+    task.advance()
+    task.close()
+    lap("cluster")
+    cluster_of = {member: c.id for c in clusters for member in c.members}
+    assignments = {doc_id: cluster_of[doc_id] for doc_id in corpus.ids}
+    return ClusterResult(clusters, assignments, verified_pairs(corpus, scores, edges), timings, len(pairs))
