@@ -1,0 +1,84 @@
+import random
+
+import numpy as np
+
+from dedupe.cluster import components, split_by_average_linkage
+from dedupe.config import ClusterConfig
+from dedupe.model import Article
+from dedupe.pipeline import run
+
+
+def test_components_cover_every_document_including_singletons():
+    labels = components(5, np.array([[0, 1], [1, 2]]))
+    assert labels[0] == labels[1] == labels[2]
+    assert len({labels[0], labels[3], labels[4]}) == 3
+
+
+def test_average_linkage_keeps_two_stories_apart_despite_a_bridge():
+    # 0-2 one story, 3-5 another, 6 resembles one member of each.
+    sim = np.zeros((7, 7))
+    for group in ([0, 1, 2], [3, 4, 5]):
+        for a in group:
+            for b in group:
+                sim[a, b] = 0.8
+    sim[6, 0] = sim[0, 6] = sim[6, 3] = sim[3, 6] = 0.9
+    np.fill_diagonal(sim, 1.0)
+    labels = split_by_average_linkage(sim, 0.3)
+    assert labels[0] == labels[1] == labels[2]
+    assert labels[3] == labels[4] == labels[5]
+    assert labels[0] != labels[3]
+
+
+def _paragraphs(rng: random.Random, count: int) -> list[str]:
+    vocab = [f"{a}{b}" for a in "bcdfgklmnprstvz" for b in ("ara", "elo", "imu", "oka", "une", "yst", "orn")]
+    return [" ".join(rng.choice(vocab) for _ in range(45)) + "." for _ in range(count)]
+
+
+def _article(doc_id: str, paragraphs: list[str]) -> Article:
+    return Article(id=doc_id, source=doc_id.split("-")[0], text="\n\n".join(paragraphs))
+
+
+def test_roundup_quoting_three_stories_does_not_chain_them():
+    rng = random.Random(7)
+    stories = [_paragraphs(rng, 8) for _ in range(3)]
+    articles = []
+    for s, paras in enumerate(stories):
+        articles.append(_article(f"wire-{s}", paras))
+        articles.append(_article(f"daily-{s}", paras[:6]))  # trimmed reprint
+        articles.append(_article(f"brief-{s}", paras[:1]))  # the lead only
+    articles.append(_article("roundup-0", [stories[0][0], stories[1][0], stories[2][0]]))
+    result = run(articles, ClusterConfig(workers=1))
+    story_of = result.assignments
+    for s in range(3):
+        assert story_of[f"wire-{s}"] == story_of[f"daily-{s}"] == story_of[f"brief-{s}"]
+    assert len({story_of[f"wire-{s}"] for s in range(3)}) == 3
+
+
+def test_trimmed_reprint_joins_full_story():
+    rng = random.Random(11)
+    paras = _paragraphs(rng, 15)
+    result = run([_article("wire-1", paras), _article("local-1", paras[:5]),
+                  _article("other-1", _paragraphs(rng, 10))], ClusterConfig(workers=1))
+    assert result.assignments["wire-1"] == result.assignments["local-1"] != result.assignments["other-1"]
+
+
+def test_time_window_keeps_far_apart_copies_separate():
+    from datetime import datetime, timedelta, timezone
+
+    rng = random.Random(5)
+    paras = _paragraphs(rng, 6)
+    start = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    articles = [Article(id=f"a{i}", source="x", text="\n\n".join(paras), published=start + timedelta(days=30 * i))
+                for i in range(2)]
+    assert len({*run(articles, ClusterConfig(workers=1)).assignments.values()}) == 1
+    assert len({*run(articles, ClusterConfig(workers=1, window_days=3)).assignments.values()}) == 2
+
+
+def test_every_article_is_in_exactly_one_cluster():
+    rng = random.Random(3)
+    articles = [_article(f"s-{i}", _paragraphs(rng, 2)) for i in range(20)]
+    articles += [_article("t-0", ["Breaking."]), _article("t-1", ["Update."]), _article("t-2", ["Breaking news"])]
+    result = run(articles, ClusterConfig(workers=1))
+    members = [m for c in result.clusters for m in c.members]
+    assert sorted(members) == sorted(a.id for a in articles)
+    assert len(result.clusters) == len(articles)  # short distinct texts are not lumped together
