@@ -19,7 +19,7 @@ import numpy as np
 from dedupe.cluster import cluster_stories
 from dedupe.config import ClusterConfig
 from dedupe.lsh import candidate_pairs, optimal_bands, unique_pairs
-from dedupe.minhash import hash_shingles, signatures
+from dedupe.minhash import batch_shingle_sets, signatures, token_hashes
 from dedupe.model import Article, Cluster, Pair
 from dedupe.progress import NullProgress, Progress
 from dedupe.text import clean_for_matching, tokenize
@@ -38,13 +38,13 @@ class Sketches:
 
 def sketch_texts(texts: list[tuple[str, str | None]], config: ClusterConfig) -> Sketches:
     """Normalize and sketch a batch of (text, title) pairs."""
-    shingle_sets, lead_sets, agencies = [], [], []
+    hashes, agencies = [], []
     for text, title in texts:
         clean = clean_for_matching(text, title)
-        tokens = tokenize(clean.text)
-        shingle_sets.append(np.unique(hash_shingles(tokens, config.ngram)))
-        lead_sets.append(np.unique(hash_shingles(tokens[: config.lead_words], config.ngram)))
+        hashes.append(token_hashes(tokenize(clean.text)))
         agencies.append(clean.agencies)
+    shingle_sets = batch_shingle_sets(hashes, config.ngram)
+    lead_sets = batch_shingle_sets([h[: config.lead_words] for h in hashes], config.ngram)
     return Sketches(
         shingle_sets=shingle_sets,
         signatures=signatures(shingle_sets, config.num_perm, config.seed),

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from datasketch import MinHash
 
-from dedupe.minhash import EMPTY, hash_shingles, shingle_hash, shingle_set, signatures
+from dedupe.minhash import EMPTY, batch_shingle_sets, hash_shingles, shingle_hash, shingle_set, signatures, token_hashes
 from dedupe.text import tokenize
 
 TEXT = ("The finance minister said on Tuesday that fuel taxes would rise by 5 percent next year, "
@@ -68,3 +68,11 @@ def test_estimated_jaccard_tracks_true_jaccard():
     true = len(np.intersect1d(sa, sb)) / len(np.union1d(sa, sb))
     sig = signatures([sa, sb], 256, 1)
     assert abs((sig[0] == sig[1]).mean() - true) < 0.08
+
+
+def test_batch_shingle_sets_equal_per_document_sets():
+    texts = [TEXT, "short one", "", "x", TEXT + " and more words follow here", "Москва сегодня объявила о новых мерах"]
+    hashes = [token_hashes(tokenize(t)) for t in texts]
+    batch = batch_shingle_sets(hashes, 5)
+    for got, text in zip(batch, texts):
+        assert np.array_equal(got, shingle_set(text, 5))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from dedupe.arrays import sorted_unique
+
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _SHIFT = np.uint64(29)
 
@@ -69,4 +71,5 @@ def unique_pairs(pairs: np.ndarray) -> np.ndarray:
     """Sorted unique rows of an (n, 2) pair array with i < j in each row."""
     if len(pairs) == 0:
         return np.empty((0, 2), dtype=np.int64)
-    return np.unique(pairs.astype(np.int64), axis=0)
+    codes = sorted_unique((pairs[:, 0].astype(np.int64) << 32) | pairs[:, 1].astype(np.int64))
+    return np.stack((codes >> 32, codes & 0xFFFFFFFF), axis=1)

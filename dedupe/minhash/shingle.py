@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from dedupe.arrays import sorted_unique
 from dedupe.text.tokenize import tokenize
 
 _FNV_OFFSET = 0xCBF29CE484222325
@@ -39,9 +40,14 @@ def token_hash(token: str) -> int:
     return h
 
 
-def _token_hashes(tokens: list[str]) -> np.ndarray:
-    get = _token_cache.get
-    return np.fromiter((get(t) or token_hash(t) for t in tokens), dtype=np.uint64, count=len(tokens))
+def token_hashes(tokens: list[str]) -> np.ndarray:
+    """64-bit hash of every token (uint64)."""
+    cache = _token_cache
+    try:
+        values = [cache[t] for t in tokens]
+    except KeyError:
+        values = [cache.get(t) or token_hash(t) for t in tokens]
+    return np.array(values, dtype=np.uint64)
 
 
 def _avalanche(h: np.ndarray) -> np.ndarray:
@@ -54,27 +60,31 @@ def _avalanche(h: np.ndarray) -> np.ndarray:
     return (h >> _S32).astype(np.uint32)
 
 
-def hash_shingles(tokens: list[str], n: int) -> np.ndarray:
-    """Hashes of every word n-gram of `tokens`, in order (uint32).
+def fold_shingles(hashes: np.ndarray, n: int) -> np.ndarray:
+    """Hashes of every n-gram of a token-hash sequence, in order (uint32).
 
-    A text shorter than one shingle yields a single shingle of all its tokens, so that
+    A sequence shorter than one shingle yields a single shingle of all its tokens, so that
     short texts stay distinct from each other instead of all becoming empty.
     """
-    if not tokens:
+    if len(hashes) == 0:
         return np.empty(0, dtype=np.uint32)
-    t = _token_hashes(tokens)
-    width = min(n, len(t))
-    count = len(t) - width + 1
+    width = min(n, len(hashes))
+    count = len(hashes) - width + 1
     with np.errstate(over="ignore"):
-        h = t[:count].copy()
+        h = hashes[:count].copy()
         for j in range(1, width):
-            h = h * _FOLD + t[j : j + count]
+            h = h * _FOLD + hashes[j : j + count]
     return _avalanche(h)
+
+
+def hash_shingles(tokens: list[str], n: int) -> np.ndarray:
+    """Hashes of every word n-gram of `tokens`, in order (uint32)."""
+    return fold_shingles(token_hashes(tokens), n)
 
 
 def shingle_set(text: str, n: int) -> np.ndarray:
     """Sorted unique shingle hashes of normalized text."""
-    return np.unique(hash_shingles(tokenize(text), n))
+    return sorted_unique(hash_shingles(tokenize(text), n))
 
 
 def shingle_hash(shingle: str | bytes) -> int:
@@ -86,3 +96,34 @@ def shingle_hash(shingle: str | bytes) -> int:
         shingle = shingle.decode("utf-8")
     tokens = tokenize(shingle)
     return int(hash_shingles(tokens, len(tokens))[0])
+
+
+def batch_shingle_sets(hash_lists: list[np.ndarray], n: int) -> list[np.ndarray]:
+    """Sorted unique shingle hashes of many token-hash sequences at once.
+
+    Folding, mixing and de-duplicating run once over the whole batch instead of once per
+    document; documents shorter than one shingle go through `fold_shingles`.
+    """
+    lengths = np.fromiter((len(h) for h in hash_lists), dtype=np.int64, count=len(hash_lists))
+    out: list[np.ndarray] = [np.empty(0, dtype=np.uint32)] * len(hash_lists)
+    for doc in np.flatnonzero((lengths > 0) & (lengths < n)).tolist():
+        out[doc] = sorted_unique(fold_shingles(hash_lists[doc], n))
+    full = np.flatnonzero(lengths >= n)
+    if len(full) == 0:
+        return out
+    tokens = np.concatenate([hash_lists[d] for d in full.tolist()])
+    doc_of = np.repeat(np.arange(len(full), dtype=np.uint64), lengths[full])
+    count = len(tokens) - n + 1
+    with np.errstate(over="ignore"):
+        h = tokens[:count].copy()
+        for j in range(1, n):
+            h = h * _FOLD + tokens[j : j + count]
+    # A window is a shingle of one document when it starts and ends in that document.
+    inside = doc_of[:count] == doc_of[n - 1 :]
+    keys = sorted_unique((doc_of[:count][inside] << _S32) | _avalanche(h[inside]).astype(np.uint64))
+    docs = (keys >> _S32).astype(np.int64)
+    values = (keys & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    bounds = np.searchsorted(docs, np.arange(len(full) + 1))
+    for k, doc in enumerate(full.tolist()):
+        out[doc] = values[bounds[k] : bounds[k + 1]]
+    return out
