@@ -30,7 +30,8 @@ class ProblemLog:
     strict: bool = False
     on_problem: Callable[[Problem], None] | None = None
     problems: list[Problem] = field(default_factory=list)
-    max_kept: int = 10_000
+    max_kept: int | None = 10_000
+    """Problems kept in `problems` (None: all); `count` counts every one."""
     count: int = 0
 
     def report(self, where: str, message: str) -> None:
@@ -38,7 +39,7 @@ class ProblemLog:
         if self.strict:
             raise InputError(str(problem))
         self.count += 1
-        if len(self.problems) < self.max_kept:
+        if self.max_kept is None or len(self.problems) < self.max_kept:
             self.problems.append(problem)
         if self.on_problem is not None:
             self.on_problem(problem)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -32,15 +32,17 @@ class Cluster:
     last_seen: str | None
     sources: list[str]
     agencies: list[str]
+    title: str | None = None
+    """Headline of the representative article."""
 
     @property
     def size(self) -> int:
         return len(self.members)
 
     def to_json(self) -> dict[str, Any]:
-        record = asdict(self)
-        record["size"] = self.size
-        return record
+        return {"id": self.id, "size": self.size, "representative": self.representative, "title": self.title,
+                "first_seen": self.first_seen, "last_seen": self.last_seen, "sources": self.sources,
+                "agencies": self.agencies, "members": self.members}
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,7 @@ def _sketched(batches: Iterator[list[Article]], config: ClusterConfig) -> Iterat
         for batch in batches:
             yield batch, sketch_texts([(a.text, a.title) for a in batch], config)
         return
-    with get_context("forkserver").Pool(workers) as pool:
+    with get_context("fork").Pool(workers) as pool:
         pending: deque = deque()
         for batch in _chain(first, second, batches):
             texts = [(a.text, a.title) for a in batch]
@@ -201,6 +201,7 @@ def describe_clusters(corpus: Corpus, labels: np.ndarray, scores: PairScores, co
     inside = labels[scores.pairs[:, 0]] == labels[scores.pairs[:, 1]]
     np.add.at(centrality, scores.pairs[inside, 0], sims[inside])
     np.add.at(centrality, scores.pairs[inside, 1], sims[inside])
+    centrality = np.round(centrality, 9)  # summation order must not break ties differently
     sizes = np.array([len(s) for s in corpus.shingle_sets])
 
     groups: dict[int, list[int]] = {}
@@ -218,7 +219,7 @@ def describe_clusters(corpus: Corpus, labels: np.ndarray, scores: PairScores, co
     return [
         Cluster(id=f"c{number:0{width}d}", members=[corpus.ids[d] for d in docs],
                 representative=corpus.ids[rep], first_seen=_iso(first), last_seen=_iso(last),
-                sources=sorted({corpus.sources[d] for d in docs}), agencies=agencies)
+                sources=sorted({corpus.sources[d] for d in docs}), agencies=agencies, title=corpus.titles[rep])
         for number, (docs, rep, first, last, agencies) in enumerate(drafts, start=1)
     ]
 

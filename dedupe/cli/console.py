@@ -67,10 +67,10 @@ class RichProgress:
         return _RichTask(self._bars, self._bars.add_task(description, total=total))
 
 
-def summary_table(rows: list[tuple[str, str]], title: str) -> Table:
+def summary_table(rows: list[tuple[str, str]], title: str, justify: str = "right") -> Table:
     table = Table(title=title, show_header=False, title_justify="left")
     table.add_column(style="bold")
-    table.add_column(justify="right")
+    table.add_column(justify=justify)
     for key, value in rows:
         table.add_row(key, value)
     return table

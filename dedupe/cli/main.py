@@ -14,7 +14,7 @@ import typer
 
 from dedupe.cli.console import RichProgress, err_console, out_console, print_error, print_problem, summary_table
 from dedupe.config import ClusterConfig
-from dedupe.errors import InputError, ProblemLog
+from dedupe.errors import InputError, Problem, ProblemLog
 from dedupe.eval import evaluate
 from dedupe.eval.labels import read_labels
 from dedupe.io import FieldMap, read_articles, write_jsonl, write_parquet
@@ -61,11 +61,25 @@ def _guard(debug: bool) -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
+SHOWN_PROBLEMS = 20
+"""Bad records printed as they are met; the rest are counted (and saved with --problems)."""
+
+
+class _ProblemPrinter:
+    def __init__(self) -> None:
+        self.shown = 0
+
+    def __call__(self, problem: Problem) -> None:
+        if self.shown < SHOWN_PROBLEMS:
+            print_problem(problem)
+            self.shown += 1
+
+
 def _write(path: Path, records: list[dict], fmt: OutFormat) -> None:
     (write_parquet if fmt is OutFormat.parquet else write_jsonl)(path, records)
 
 
-def _print_summary(result: ClusterResult, titles: dict[str, str | None], problems: ProblemLog) -> None:
+def _print_summary(result: ClusterResult, problems: ProblemLog) -> None:
     clusters = result.clusters
     multi = [c for c in clusters if c.size > 1]
     rows = [
@@ -79,16 +93,15 @@ def _print_summary(result: ClusterResult, titles: dict[str, str | None], problem
     rows += [(f"time: {stage}", f"{seconds:.2f} s") for stage, seconds in result.timings.items()]
     err_console.print(summary_table(rows, "dedupe cluster"))
     if multi:
-        largest = summary_table([], "largest stories")
+        largest = summary_table([], "largest stories", justify="left")
         for cluster in multi[:5]:
-            title = titles.get(cluster.representative) or cluster.representative
-            largest.add_row(f"{cluster.id} ({cluster.size} articles)", title[:80], end_section=False)
+            largest.add_row(f"{cluster.id} ({cluster.size} articles)", (cluster.title or cluster.representative)[:80])
         err_console.print(largest)
 
 
 @app.command()
 def cluster(
-    inputs: list[Path] = typer.Argument(..., help="Corpus files or directories (JSONL, CSV/TSV, Parquet, WARC, "
+    inputs: list[Path] = typer.Argument(..., metavar="CORPUS...", help="Corpus files or directories (JSONL, CSV/TSV, Parquet, WARC, "
                                         "a folder of .txt/.json/.html; .gz/.zst too)."),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write one line per cluster."),
     assignments: Optional[Path] = typer.Option(None, help="Also write one line per article: {id, cluster}."),
@@ -110,6 +123,8 @@ def cluster(
     workers: int = typer.Option(ClusterConfig.workers, help="Processes for sketching (0: one per core)."),
     batch_size: int = typer.Option(ClusterConfig.batch_size, help="Articles per batch."),
     strict: bool = typer.Option(False, "--strict", help="Stop at the first bad record instead of skipping it."),
+    problems_file: Optional[Path] = typer.Option(None, "--problems", help="Write every skipped record's problem "
+                                                 "to this JSONL file."),
     rename_duplicate_ids: bool = typer.Option(False, help="Rename repeated ids (id~2) instead of skipping them."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or summary."),
     debug: bool = typer.Option(False, help="Show a traceback on errors."),
@@ -123,25 +138,25 @@ def cluster(
     with _guard(debug):
         config = ClusterConfig(threshold=threshold, containment=containment, ngram=ngram, num_perm=num_perm,
                                seed=seed, window_days=window, workers=workers, batch_size=batch_size)
-        problems = ProblemLog(strict=strict, on_problem=None if quiet else print_problem)
+        problems = ProblemLog(strict=strict, on_problem=None if quiet else _ProblemPrinter(),
+                              max_kept=None if problems_file else 10_000)
         fields = FieldMap(id=id_field, text=text_field, title=title_field, source=source_field, date=date_field)
-        titles: dict[str, str | None] = {}
-
-        def articles():
-            for article in read_articles(inputs, fmt=fmt.value if fmt else None, fields=fields,
-                                         problems=problems, rename_duplicates=rename_duplicate_ids):
-                titles[article.id] = article.title
-                yield article
-
+        articles = read_articles(inputs, fmt=fmt.value if fmt else None, fields=fields, problems=problems,
+                                 rename_duplicates=rename_duplicate_ids)
         with RichProgress(quiet=quiet) as progress:
-            result = run(articles(), config, progress)
+            result = run(articles, config, progress)
         _write(output, [c.to_json() for c in result.clusters], format_out)
         if assignments:
             _write(assignments, [{"id": i, "cluster": c} for i, c in result.assignments.items()], format_out)
         if pairs:
             _write(pairs, [p.to_json() for p in result.pairs], format_out)
+        if problems_file:
+            write_jsonl(problems_file, [{"where": p.where, "message": p.message} for p in problems.problems])
         if not quiet:
-            _print_summary(result, titles, problems)
+            _print_summary(result, problems)
+            if problems.count > SHOWN_PROBLEMS:
+                hint = "" if problems_file else " (--problems FILE lists them all)"
+                err_console.print(f"[yellow]{problems.count - SHOWN_PROBLEMS:,} more bad records not shown{hint}[/]")
 
 
 @app.command("eval")

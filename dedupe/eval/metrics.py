@@ -7,7 +7,6 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 from scipy.sparse import coo_matrix
-from sklearn.metrics import adjusted_rand_score
 
 
 @dataclass(frozen=True)
@@ -61,6 +60,8 @@ def evaluate(truth: Mapping[str, str], predicted: Mapping[str, str]) -> Scores:
     weights = np.asarray(table[rows, cols]).ravel()
     bc_p = float((weights**2 / pred_sizes[rows]).sum() / len(ids))
     bc_r = float((weights**2 / true_sizes[cols]).sum() / len(ids))
+    from sklearn.metrics import adjusted_rand_score  # lazy: importing scikit-learn takes ~2 s
+
     return Scores(
         ari=float(adjusted_rand_score(true, pred)),
         pair_precision=pair_p, pair_recall=pair_r, pair_f1=_f1(pair_p, pair_r),

@@ -1,0 +1,3 @@
+from dedupe.cli.main import main
+
+main()
