@@ -101,7 +101,7 @@ def _print_summary(result: ClusterResult, problems: ProblemLog) -> None:
 
 @app.command()
 def cluster(
-    inputs: list[Path] = typer.Argument(..., metavar="CORPUS...", help="Corpus files or directories (JSONL, CSV/TSV, Parquet, WARC, "
+    inputs: list[Path] = typer.Argument(..., help="Corpus files or directories (JSONL, CSV/TSV, Parquet, WARC, "
                                         "a folder of .txt/.json/.html; .gz/.zst too)."),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write one line per cluster."),
     assignments: Optional[Path] = typer.Option(None, help="Also write one line per article: {id, cluster}."),
