@@ -154,7 +154,7 @@ def sketch_corpus(articles: Iterable[Article], config: ClusterConfig, progress: 
 
 def find_candidates(corpus: Corpus, config: ClusterConfig) -> np.ndarray:
     """Candidate pairs from LSH over whole-article and lead signatures."""
-    bands, rows = optimal_bands(config.threshold, config.num_perm)
+    bands, rows = optimal_bands(min(config.lsh_threshold, config.threshold), config.num_perm)
     has_text = np.array([len(s) > 0 for s in corpus.shingle_sets], dtype=bool)
     pairs = unique_pairs(np.concatenate((
         candidate_pairs(corpus.signatures, bands, rows, has_text),
@@ -167,9 +167,20 @@ def find_candidates(corpus: Corpus, config: ClusterConfig) -> np.ndarray:
     return pairs
 
 
-def verify_candidates(corpus: Corpus, pairs: np.ndarray, config: ClusterConfig) -> tuple[PairScores, np.ndarray]:
+VERIFY_CHUNK = 20_000
+"""Candidate pairs scored between two progress updates."""
+
+
+def verify_candidates(corpus: Corpus, pairs: np.ndarray, config: ClusterConfig,
+                      progress: Progress | None = None) -> tuple[PairScores, np.ndarray]:
     """Exact scores of every candidate, and which of them are near-duplicates."""
-    scores = score_pairs(corpus.shingle_sets, pairs)
+    task = (progress or NullProgress()).task("verify", total=len(pairs))
+    parts = []
+    for start in range(0, len(pairs), VERIFY_CHUNK):
+        parts.append(score_pairs(corpus.shingle_sets, pairs[start : start + VERIFY_CHUNK]))
+        task.advance(len(parts[-1]))
+    task.close()
+    scores = PairScores.concat(parts) if parts else score_pairs(corpus.shingle_sets, pairs)
     edges = is_duplicate(scores, config.threshold, config.containment, config.min_containment_shingles)
     return scores, edges
 
@@ -255,10 +266,7 @@ def run(articles: Iterable[Article], config: ClusterConfig = ClusterConfig(),
     task.advance()
     task.close()
     lap("candidates")
-    task = progress.task("verify", total=1)
-    scores, edges = verify_candidates(corpus, pairs, config)
-    task.advance()
-    task.close()
+    scores, edges = verify_candidates(corpus, pairs, config, progress)
     lap("verify")
     task = progress.task("cluster", total=1)
     labels = cluster_corpus(corpus, scores, edges, config)

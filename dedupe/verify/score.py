@@ -30,8 +30,10 @@ class PairScores:
     def __len__(self) -> int:
         return len(self.pairs)
 
-    def select(self, mask: np.ndarray) -> PairScores:
-        return PairScores(self.pairs[mask], self.jaccard[mask], self.containment[mask], self.min_size[mask])
+    @staticmethod
+    def concat(parts: list[PairScores]) -> PairScores:
+        return PairScores(*(np.concatenate([getattr(p, name) for p in parts])
+                            for name in ("pairs", "jaccard", "containment", "min_size")))
 
 
 def score_pairs(shingle_sets: list[np.ndarray], pairs: np.ndarray) -> PairScores:
