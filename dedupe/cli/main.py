@@ -4,41 +4,32 @@ from __future__ import annotations
 
 import json
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from dedupe import __version__
+from dedupe.cli import options as opt
 from dedupe.cli.console import RichProgress, err_console, out_console, print_error, print_problem, summary_table
 from dedupe.config import ClusterConfig
 from dedupe.errors import InputError, Problem, ProblemLog
 from dedupe.eval import evaluate
 from dedupe.eval.labels import read_labels
 from dedupe.io import FieldMap, read_articles, write_jsonl, write_parquet
-from dedupe.pipeline import ClusterResult, run
+from dedupe.io.clusters import read_clusters
+from dedupe.model import Article
+from dedupe.pipeline import ClusterResult, run as run_pipeline
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode="rich",
     help="Find the same news story across many outlets and show how each changed it.",
 )
-
-
-class OutFormat(str, Enum):
-    jsonl = "jsonl"
-    parquet = "parquet"
-
-
-class InFormat(str, Enum):
-    jsonl = "jsonl"
-    json = "json"
-    csv = "csv"
-    tsv = "tsv"
-    parquet = "parquet"
-    warc = "warc"
-    dir = "dir"
+D = opt.DEFAULTS
+SHOWN_PROBLEMS = 20
+"""Bad records printed as they are met; the rest are counted (and saved with --problems)."""
 
 
 @contextmanager
@@ -61,10 +52,6 @@ def _guard(debug: bool) -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
-SHOWN_PROBLEMS = 20
-"""Bad records printed as they are met; the rest are counted (and saved with --problems)."""
-
-
 class _ProblemPrinter:
     def __init__(self) -> None:
         self.shown = 0
@@ -75,8 +62,37 @@ class _ProblemPrinter:
             self.shown += 1
 
 
-def _write(path: Path, records: list[dict], fmt: OutFormat) -> None:
-    (write_parquet if fmt is OutFormat.parquet else write_jsonl)(path, records)
+def _problem_log(strict: bool, quiet: bool, problems_file: Path | None) -> ProblemLog:
+    return ProblemLog(strict=strict, on_problem=None if quiet else _ProblemPrinter(),
+                      max_kept=None if problems_file else 10_000)
+
+
+def _finish_problems(problems: ProblemLog, problems_file: Path | None, quiet: bool) -> None:
+    if problems_file:
+        write_jsonl(problems_file, [{"where": p.where, "message": p.message} for p in problems.problems])
+    if not quiet and problems.count > SHOWN_PROBLEMS:
+        hint = "" if problems_file else " (--problems FILE lists them all)"
+        err_console.print(f"[yellow]{problems.count - SHOWN_PROBLEMS:,} more problems not shown{hint}[/]")
+
+
+def _corpus(inputs: list[Path], fmt: opt.InFormat | None, fields: FieldMap, problems: ProblemLog,
+            rename: bool) -> Callable[[], Iterator[Article]]:
+    """A way to stream the corpus (again): `run` reads it once to cluster, once to report."""
+    return lambda: read_articles(inputs, fmt=fmt.value if fmt else None, fields=fields, problems=problems,
+                                 rename_duplicates=rename)
+
+
+def _write(path: Path, records: list[dict], fmt: opt.OutFormat) -> None:
+    (write_parquet if fmt is opt.OutFormat.parquet else write_jsonl)(path, records)
+
+
+def _write_cluster_outputs(result: ClusterResult, output: Path, assignments: Path | None, pairs: Path | None,
+                           fmt: opt.OutFormat) -> None:
+    _write(output, [c.to_json() for c in result.clusters], fmt)
+    if assignments:
+        _write(assignments, [{"id": i, "cluster": c} for i, c in result.assignments.items()], fmt)
+    if pairs:
+        _write(pairs, [p.to_json() for p in result.pairs], fmt)
 
 
 def _print_summary(result: ClusterResult, problems: ProblemLog) -> None:
@@ -99,35 +115,39 @@ def _print_summary(result: ClusterResult, problems: ProblemLog) -> None:
         err_console.print(largest)
 
 
+def _build_report(out_dir: Path, clusters: list[dict], read: Callable[[], Iterator[Article]], problems: ProblemLog,
+                  bases: list[str] | None, singletons: bool, run_info: dict, progress) -> int:
+    from dedupe.compare.clusters import compare_clusters  # comparison and jinja2 only load for reports
+    from dedupe.report import write_report
+
+    chosen = [c for c in clusters if singletons or len(c["members"]) > 1]
+    wanted = {m for c in chosen for m in c["members"]}
+    articles = {a.id: a for a in read() if a.id in wanted}
+    documents = compare_clusters(chosen, articles, problems, frozenset(bases or ()))
+    write_report(out_dir, documents, run_info, progress)
+    return len(chosen)
+
+
+def _run_info(inputs: list[Path], articles: int, clusters: list[dict], options: dict) -> dict:
+    return {"corpus": [str(p) for p in inputs], "articles": articles, "clusters": len(clusters),
+            "stories": sum(1 for c in clusters if len(c["members"]) > 1),
+            "created_with": f"dedupe {__version__}", "options": options}
+
+
 @app.command()
 def cluster(
-    inputs: list[Path] = typer.Argument(..., help="Corpus files or directories (JSONL, CSV/TSV, Parquet, WARC, "
-                                        "a folder of .txt/.json/.html; .gz/.zst too)."),
+    inputs: opt.Corpus,
     output: Path = typer.Option(..., "--output", "-o", help="Where to write one line per cluster."),
     assignments: Optional[Path] = typer.Option(None, help="Also write one line per article: {id, cluster}."),
     pairs: Optional[Path] = typer.Option(None, help="Also write every verified near-duplicate pair."),
-    format_out: OutFormat = typer.Option(OutFormat.jsonl, "--format-out", help="Output format."),
-    fmt: Optional[InFormat] = typer.Option(None, "--format", help="Input format (default: from the file name)."),
-    id_field: Optional[str] = typer.Option(None, help="Field holding the article id."),
-    text_field: Optional[str] = typer.Option(None, help="Field holding the body text."),
-    title_field: Optional[str] = typer.Option(None, help="Field holding the headline."),
-    source_field: Optional[str] = typer.Option(None, help="Field holding the outlet name."),
-    date_field: Optional[str] = typer.Option(None, help="Field holding the publication date."),
-    threshold: float = typer.Option(ClusterConfig.threshold, help="Jaccard similarity for a near-duplicate."),
-    containment: float = typer.Option(ClusterConfig.containment,
-                                      help="Share of a trimmed version found in the full one for a match."),
-    ngram: int = typer.Option(ClusterConfig.ngram, help="Words per shingle."),
-    num_perm: int = typer.Option(ClusterConfig.num_perm, help="MinHash permutations."),
-    seed: int = typer.Option(ClusterConfig.seed, help="MinHash seed."),
-    window: Optional[float] = typer.Option(None, help="Only match articles published at most this many days apart."),
-    workers: int = typer.Option(ClusterConfig.workers, help="Processes for sketching (0: one per core)."),
-    batch_size: int = typer.Option(ClusterConfig.batch_size, help="Articles per batch."),
-    strict: bool = typer.Option(False, "--strict", help="Stop at the first bad record instead of skipping it."),
-    problems_file: Optional[Path] = typer.Option(None, "--problems", help="Write every skipped record's problem "
-                                                 "to this JSONL file."),
-    rename_duplicate_ids: bool = typer.Option(False, help="Rename repeated ids (id~2) instead of skipping them."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or summary."),
-    debug: bool = typer.Option(False, help="Show a traceback on errors."),
+    format_out: opt.FormatOut = opt.OutFormat.jsonl,
+    fmt: opt.Format = None, id_field: opt.IdField = None, text_field: opt.TextField = None,
+    title_field: opt.TitleField = None, source_field: opt.SourceField = None, date_field: opt.DateField = None,
+    threshold: opt.Threshold = D.threshold, containment: opt.Containment = D.containment, ngram: opt.Ngram = D.ngram,
+    num_perm: opt.NumPerm = D.num_perm, seed: opt.Seed = D.seed, window: opt.Window = None,
+    workers: opt.Workers = D.workers, batch_size: opt.BatchSize = D.batch_size,
+    strict: opt.Strict = False, problems_file: opt.ProblemsFile = None,
+    rename_duplicate_ids: opt.RenameDuplicates = False, quiet: opt.Quiet = False, debug: opt.Debug = False,
 ) -> None:
     """Cluster articles into stories: which articles are the same story.
 
@@ -138,25 +158,93 @@ def cluster(
     with _guard(debug):
         config = ClusterConfig(threshold=threshold, containment=containment, ngram=ngram, num_perm=num_perm,
                                seed=seed, window_days=window, workers=workers, batch_size=batch_size)
-        problems = ProblemLog(strict=strict, on_problem=None if quiet else _ProblemPrinter(),
-                              max_kept=None if problems_file else 10_000)
+        problems = _problem_log(strict, quiet, problems_file)
         fields = FieldMap(id=id_field, text=text_field, title=title_field, source=source_field, date=date_field)
-        articles = read_articles(inputs, fmt=fmt.value if fmt else None, fields=fields, problems=problems,
-                                 rename_duplicates=rename_duplicate_ids)
+        read = _corpus(inputs, fmt, fields, problems, rename_duplicate_ids)
         with RichProgress(quiet=quiet) as progress:
-            result = run(articles, config, progress)
-        _write(output, [c.to_json() for c in result.clusters], format_out)
-        if assignments:
-            _write(assignments, [{"id": i, "cluster": c} for i, c in result.assignments.items()], format_out)
-        if pairs:
-            _write(pairs, [p.to_json() for p in result.pairs], format_out)
-        if problems_file:
-            write_jsonl(problems_file, [{"where": p.where, "message": p.message} for p in problems.problems])
+            result = run_pipeline(read(), config, progress)
+        _write_cluster_outputs(result, output, assignments, pairs, format_out)
         if not quiet:
             _print_summary(result, problems)
-            if problems.count > SHOWN_PROBLEMS:
-                hint = "" if problems_file else " (--problems FILE lists them all)"
-                err_console.print(f"[yellow]{problems.count - SHOWN_PROBLEMS:,} more bad records not shown{hint}[/]")
+        _finish_problems(problems, problems_file, quiet)
+
+
+@app.command()
+def report(
+    inputs: opt.Corpus,
+    clusters_file: Path = typer.Option(..., "--clusters", help="Clusters written by `dedupe cluster` (JSONL or Parquet)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Report folder to write (created if missing)."),
+    base: opt.Base = None, singletons: opt.Singletons = False,
+    fmt: opt.Format = None, id_field: opt.IdField = None, text_field: opt.TextField = None,
+    title_field: opt.TitleField = None, source_field: opt.SourceField = None, date_field: opt.DateField = None,
+    strict: opt.Strict = False, problems_file: opt.ProblemsFile = None,
+    rename_duplicate_ids: opt.RenameDuplicates = False, quiet: opt.Quiet = False, debug: opt.Debug = False,
+) -> None:
+    """Write the HTML report of how each outlet changed each story, for clusters already found.
+
+    Example:
+
+        dedupe report corpora/sample/articles.jsonl --clusters clusters.jsonl -o reports/sample
+    """
+    with _guard(debug):
+        problems = _problem_log(strict, quiet, problems_file)
+        fields = FieldMap(id=id_field, text=text_field, title=title_field, source=source_field, date=date_field)
+        clusters = read_clusters(clusters_file, problems)
+        read = _corpus(inputs, fmt, fields, problems, rename_duplicate_ids)
+        info = _run_info(inputs, sum(len(c["members"]) for c in clusters), clusters, {"clusters": str(clusters_file)})
+        with RichProgress(quiet=quiet) as progress:
+            pages = _build_report(output, clusters, read, problems, base, singletons, info, progress)
+        if not quiet:
+            err_console.print(f"report with {pages:,} stories written to {output / 'index.html'}")
+        _finish_problems(problems, problems_file, quiet)
+
+
+@app.command("run")
+def run_command(
+    inputs: opt.Corpus,
+    output: Path = typer.Option(..., "--output", "-o", help="Report folder to write (created if missing)."),
+    base: opt.Base = None, singletons: opt.Singletons = False,
+    fmt: opt.Format = None, id_field: opt.IdField = None, text_field: opt.TextField = None,
+    title_field: opt.TitleField = None, source_field: opt.SourceField = None, date_field: opt.DateField = None,
+    threshold: opt.Threshold = D.threshold, containment: opt.Containment = D.containment, ngram: opt.Ngram = D.ngram,
+    num_perm: opt.NumPerm = D.num_perm, seed: opt.Seed = D.seed, window: opt.Window = None,
+    workers: opt.Workers = D.workers, batch_size: opt.BatchSize = D.batch_size,
+    strict: opt.Strict = False, problems_file: opt.ProblemsFile = None,
+    rename_duplicate_ids: opt.RenameDuplicates = False, quiet: opt.Quiet = False, debug: opt.Debug = False,
+) -> None:
+    """Cluster a corpus and write the HTML report in one go: the main job.
+
+    Writes OUT/index.html, a page and a JSON document per story in OUT/clusters/, and
+    OUT/clusters.jsonl, OUT/assignments.jsonl and OUT/pairs.jsonl.
+
+    Example:
+
+        dedupe run corpora/sample/articles.jsonl -o reports/sample
+    """
+    with _guard(debug):
+        config = ClusterConfig(threshold=threshold, containment=containment, ngram=ngram, num_perm=num_perm,
+                               seed=seed, window_days=window, workers=workers, batch_size=batch_size)
+        problems = _problem_log(strict, quiet, problems_file)
+        fields = FieldMap(id=id_field, text=text_field, title=title_field, source=source_field, date=date_field)
+        if not output.parent.is_dir():
+            raise InputError(f"cannot write {output}: directory {output.parent} does not exist")
+        output.mkdir(exist_ok=True)
+        read = _corpus(inputs, fmt, fields, problems, rename_duplicate_ids)
+        with RichProgress(quiet=quiet) as progress:
+            result = run_pipeline(read(), config, progress)
+            _write_cluster_outputs(result, output / "clusters.jsonl", output / "assignments.jsonl",
+                                   output / "pairs.jsonl", opt.OutFormat.jsonl)
+            clusters = [c.to_json() for c in result.clusters]
+            options = {"threshold": threshold, "containment": containment, "ngram": ngram, "num_perm": num_perm,
+                       "seed": seed, "window_days": window}
+            info = _run_info(inputs, len(result.assignments), clusters, options)
+            quiet_problems = ProblemLog(strict=strict)  # the second reading repeats the first one's problems
+            _build_report(output, clusters, _corpus(inputs, fmt, fields, quiet_problems, rename_duplicate_ids),
+                          problems, base, singletons, info, progress)
+        if not quiet:
+            _print_summary(result, problems)
+            err_console.print(f"report written to {output / 'index.html'}")
+        _finish_problems(problems, problems_file, quiet)
 
 
 @app.command("eval")
@@ -164,7 +252,7 @@ def eval_command(
     truth: Path = typer.Option(..., help="Ground truth: JSONL {id, cluster}, or a JSON list of [id_a, id_b] pairs."),
     pred: Path = typer.Option(..., help="Predicted assignments: JSONL {id, cluster} (from --assignments)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object instead of a table."),
-    debug: bool = typer.Option(False, help="Show a traceback on errors."),
+    debug: opt.Debug = False,
 ) -> None:
     """Score predicted clusters against labels: ARI, pairwise and B-cubed precision/recall/F1.
 

@@ -1,0 +1,150 @@
+"""Comparing the versions of one story: alignment, classified edits, similarity, summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import numpy as np
+
+from dedupe.align import Alignment, Sentence, align_versions, split_sentences
+from dedupe.compare.edits import Edit
+from dedupe.compare.framing import (added_quotes, classify_block, compare_quotes, distinctive_terms, find_quotes,
+                                    summarize)
+from dedupe.compare.structure import credit_edit, headline_edit, lead_edit, paragraph_edits
+from dedupe.errors import InputError
+from dedupe.minhash import shingle_set
+from dedupe.model import Article
+from dedupe.text import detect_agencies, normalize, strip_boilerplate
+from dedupe.verify import overlap
+
+_EPOCH = datetime(1, 1, 1, tzinfo=timezone.utc)
+
+
+@dataclass
+class Version:
+    article: Article
+    text: str  # normalized body without boilerplate: what is aligned and what spans point into
+    agencies: list[str]
+    sentences: list[Sentence]
+
+
+def prepare(article: Article) -> Version:
+    body = normalize(article.text or "")
+    text = strip_boilerplate(body)
+    return Version(article, text, detect_agencies(body), split_sentences(text))
+
+
+def choose_base(versions: list[Version], base: str | None) -> tuple[list[Version], str]:
+    """The base first, then the others by publication time and id; and why that base."""
+    by_time = sorted(versions, key=lambda v: (v.article.published is None, v.article.published or _EPOCH,
+                                              -len(v.text.split()), v.article.id))
+    if base is not None:
+        chosen = next((v for v in versions if v.article.id == base), None)
+        if chosen is None:
+            raise InputError(f"--base {base!r} is not an article of this cluster")
+        reason = "chosen with --base"
+    else:
+        chosen = by_time[0]
+        reason = "earliest published" if chosen.article.published else "most complete (no dates)"
+    return [chosen] + [v for v in by_time if v is not chosen], reason
+
+
+def _similarity_matrix(versions: list[Version]) -> np.ndarray:
+    """Story similarity of every pair: Jaccard of word 4-grams, or containment of the shorter."""
+    sets = [shingle_set(v.text, 4) for v in versions]
+    n = len(sets)
+    matrix = np.eye(n)
+    for a in range(n):
+        for b in range(a + 1, n):
+            common = overlap(sets[a], sets[b])
+            union = len(sets[a]) + len(sets[b]) - common
+            smaller = min(len(sets[a]), len(sets[b]))
+            value = max(common / union if union else 1.0, common / smaller if smaller else 0.0)
+            matrix[a, b] = matrix[b, a] = round(value, 3)
+    return matrix
+
+
+def _word_edits(alignment: Alignment, column: int) -> list[Edit]:
+    """Classified word-level changes inside every aligned row of one version."""
+    edits = []
+    for index, row in enumerate(alignment.rows[1:], start=1):
+        cell, base = row.cells[column], row.cells[0]
+        if not cell.diff or base.text is None or cell.status == "added":
+            continue
+        offset = cell.span[0] if cell.span else 0
+        cursor, all_minor = 0, True
+        for segment in cell.diff:
+            start = cursor
+            cursor += len(segment.after)
+            if segment.op == "equal":
+                continue
+            findings = classify_block(segment.before, segment.after, base.text, cell.text)
+            segment.minor = all(f.kind == "minor" for f in findings)
+            all_minor &= segment.minor
+            for f in findings:
+                lo, hi = (start + f.offset[0], start + f.offset[1]) if f.offset else (start, cursor)
+                edits.append(Edit(f.kind, cell.version, f.before, f.after, (offset + lo, offset + hi), f.label, index))
+        if all_minor and cell.status == "changed":
+            cell.status = "minor"
+    return edits
+
+
+def _quote_edits(alignment: Alignment, column: int, base: Version, version: Version) -> list[Edit]:
+    edits = []
+    for index, row in enumerate(alignment.rows[1:], start=1):
+        base_cell, cell = row.cells[0], row.cells[column]
+        if base_cell.text is None:
+            continue
+        span = cell.span or (0, 0)
+        for f in compare_quotes(find_quotes(base_cell.text), version.text):
+            edits.append(Edit(f.kind, cell.version, f.before, f.after, span, f.label, index))
+    version_quotes = [q for s in version.sentences for q in find_quotes(s.text)]
+    for f in added_quotes(base.text, version_quotes):
+        start = version.text.find(f.after)
+        edits.append(Edit(f.kind, version.article.id, f.before, f.after,
+                          (start, start + len(f.after)) if start >= 0 else None, f.label, None))
+    return edits
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def compare_articles(articles: list[Article], cluster_id: str, base: str | None = None) -> dict[str, Any]:
+    """The comparison document of one cluster (see README, "Cluster comparison documents")."""
+    versions, reason = choose_base([prepare(a) for a in articles], base)
+    ids = [v.article.id for v in versions]
+    alignment = align_versions(ids, [v.article.title for v in versions], [v.sentences for v in versions])
+    base_version = versions[0]
+    base_paragraphs = 1 + max((s.paragraph for s in base_version.sentences), default=-1)
+    edits: list[Edit] = []
+    for column, version in enumerate(versions[1:], start=1):
+        title_diff = alignment.rows[0].cells[column]
+        minor_title = (title_diff.text is not None and base_version.article.title is not None
+                       and all(f.kind == "minor" for f in classify_block(base_version.article.title, title_diff.text,
+                                                                          base_version.article.title, title_diff.text)))
+        found = [headline_edit(alignment, column, minor_title), lead_edit(alignment, column),
+                 credit_edit(version.article.id, base_version.agencies, version.agencies)]
+        edits += [e for e in found if e is not None]
+        edits += paragraph_edits(alignment, column, version.sentences, base_paragraphs)
+        edits += _word_edits(alignment, column)
+        edits += _quote_edits(alignment, column, base_version, version)
+        if title_diff.text is not None and title_diff.text != base_version.article.title:
+            title_diff.status = "minor" if minor_title else "changed"
+    similarity = _similarity_matrix(versions)
+    distinctive = distinctive_terms({v.article.id: v.text for v in versions})
+    version_docs = [{
+        "id": v.article.id, "source": v.article.source, "title": v.article.title, "published": _iso(v.article.published),
+        "url": v.article.url, "agencies": v.agencies, "text": v.text, "words": len(v.text.split()),
+        "similarity_to_base": float(similarity[0, k]), "distinctive": [[t, s] for t, s in distinctive.get(v.article.id, [])],
+    } for k, v in enumerate(versions)]
+    edit_docs = [e.to_json() for e in edits]
+    identical = all(v.text == base_version.text and v.article.title == base_version.article.title for v in versions)
+    return {
+        "cluster": cluster_id, "base": ids[0], "base_reason": reason, "identical": identical,
+        "versions": version_docs, "similarity": similarity.tolist(),
+        "rows": [row.to_json(i) for i, row in enumerate(alignment.rows)],
+        "edits": edit_docs, "summary": summarize(edit_docs, version_docs, ids[0]),
+    }
