@@ -10,6 +10,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from datetime import datetime
 from multiprocessing import get_context
 from os import cpu_count
@@ -93,40 +94,32 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def _texts(batch: list[Article]) -> list[tuple[str, str | None]]:
+    return [(a.text, a.title) for a in batch]
+
+
 def _sketched(batches: Iterator[list[Article]], config: ClusterConfig) -> Iterator[tuple[list[Article], Sketches]]:
-    """Sketch batches in order, in worker processes when there are several batches.
+    """Sketch batches in order, in worker processes when there is more than one batch.
 
     At most two batches per worker are in flight, so raw text never piles up in memory.
     """
     workers = config.workers or cpu_count() or 1
-    first = next(batches, None)
-    if first is None:
-        return
-    second = next(batches, None)
-    if workers == 1 or second is None:
-        for batch in (first, second):
-            if batch is not None:
-                yield batch, sketch_texts([(a.text, a.title) for a in batch], config)
+    head = list(islice(batches, 2))
+    batches = chain(head, batches)
+    if workers == 1 or len(head) < 2:
         for batch in batches:
-            yield batch, sketch_texts([(a.text, a.title) for a in batch], config)
+            yield batch, sketch_texts(_texts(batch), config)
         return
     with get_context("fork").Pool(workers) as pool:
         pending: deque = deque()
-        for batch in _chain(first, second, batches):
-            texts = [(a.text, a.title) for a in batch]
-            pending.append((batch, pool.apply_async(sketch_texts, (texts, config))))
+        for batch in batches:
+            pending.append((batch, pool.apply_async(sketch_texts, (_texts(batch), config))))
             if len(pending) >= 2 * workers:
                 done, result = pending.popleft()
                 yield done, result.get()
         while pending:
             done, result = pending.popleft()
             yield done, result.get()
-
-
-def _chain(first, second, rest):
-    yield first
-    yield second
-    yield from rest
 
 
 def sketch_corpus(articles: Iterable[Article], config: ClusterConfig, progress: Progress) -> Corpus:
