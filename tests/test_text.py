@@ -383,3 +383,8 @@ def test_reuters_bodies_keep_their_words_and_lose_their_datelines():
             assert len(tokenize(cleaned)) >= 0.8 * len(original_words), record["id"]
         assert not cleaned.startswith(normalize(record["dateline"])), record["id"]
         assert not cleaned.endswith("REUTER"), record["id"]
+
+
+def test_staff_byline_is_stripped_and_dateline_after_it_too():
+    text = normalize("By Daily Meridian staff and wire services\n\nLIMA, Peru (AP) — A magnitude 6.7 earthquake struck.")
+    assert strip_boilerplate(text) == "A magnitude 6.7 earthquake struck."

@@ -12,7 +12,8 @@ from dedupe.align import Alignment, Sentence, align_versions, split_sentences
 from dedupe.compare.edits import Edit
 from dedupe.compare.framing import (added_quotes, classify_block, compare_quotes, distinctive_terms, find_quotes,
                                     summarize)
-from dedupe.compare.structure import credit_edit, headline_edit, lead_edit, paragraph_edits
+from dedupe.compare.structure import (insertion_point, credit_edit, headline_edit, last_kept_paragraph, lead_edit,
+                                      paragraph_edits)
 from dedupe.errors import InputError
 from dedupe.minhash import shingle_set
 from dedupe.model import Article
@@ -91,16 +92,26 @@ def _word_edits(alignment: Alignment, column: int) -> list[Edit]:
     return edits
 
 
+MIN_QUOTE_WORDS = 4
+"""Shorter quotations are scare quotes ("Ring of Fire"), not someone's words."""
+
+
+def _quotes(text: str) -> list:
+    return [q for q in find_quotes(text) if len(q.text.split()) >= MIN_QUOTE_WORDS]
+
+
 def _quote_edits(alignment: Alignment, column: int, base: Version, version: Version) -> list[Edit]:
+    """Quotations dropped, shortened or paraphrased (not those cut with a truncated end), and added."""
     edits = []
+    last_kept = last_kept_paragraph(alignment, column)
     for index, row in enumerate(alignment.rows[1:], start=1):
         base_cell, cell = row.cells[0], row.cells[column]
-        if base_cell.text is None:
+        if base_cell.text is None or (row.paragraph is not None and row.paragraph > last_kept):
             continue
-        span = cell.span or (0, 0)
-        for f in compare_quotes(find_quotes(base_cell.text), version.text):
+        span = cell.span or insertion_point(alignment, column, index)
+        for f in compare_quotes(_quotes(base_cell.text), version.text):
             edits.append(Edit(f.kind, cell.version, f.before, f.after, span, f.label, index))
-    version_quotes = [q for s in version.sentences for q in find_quotes(s.text)]
+    version_quotes = [q for s in version.sentences for q in _quotes(s.text)]
     for f in added_quotes(base.text, version_quotes):
         start = version.text.find(f.after)
         edits.append(Edit(f.kind, version.article.id, f.before, f.after,

@@ -12,7 +12,7 @@ LEAD_REWRITE = 0.85
 """A lead whose similarity to the base's lead is below this was rewritten, not edited."""
 
 
-def _insertion_point(alignment: Alignment, column: int, row_index: int) -> tuple[int, int]:
+def insertion_point(alignment: Alignment, column: int, row_index: int) -> tuple[int, int]:
     """Where text missing from a version would have stood: the end of its previous cell."""
     for row in reversed(alignment.rows[1:row_index]):
         cell = row.cells[column]
@@ -54,14 +54,19 @@ def _paragraphs_of(rows, column: int) -> dict[int, list[int]]:
     return found
 
 
+def last_kept_paragraph(alignment: Alignment, column: int) -> int:
+    """The last base paragraph a version still carries (-1 if none): after it, it was cut."""
+    kept = [r.paragraph for r in alignment.rows[1:] if r.paragraph is not None and r.cells[column].text is not None]
+    return max(kept) if kept else -1
+
+
 def paragraph_edits(alignment: Alignment, column: int, version_sentences: list[Sentence],
                     base_paragraph_count: int) -> list[Edit]:
     """Dropped, added and moved paragraphs and sentences, and truncation, for one version."""
     rows = list(enumerate(alignment.rows))[1:]
     version_id = alignment.versions[column]
     edits: list[Edit] = []
-    kept = [r.paragraph for _, r in rows if r.paragraph is not None and r.cells[column].text is not None]
-    last_kept = max(kept) if kept else -1
+    last_kept = last_kept_paragraph(alignment, column)
 
     base_paragraphs = _paragraphs_of([(i, r) for i, r in rows if r.paragraph is not None], 0)
     for paragraph, indices in sorted(base_paragraphs.items()):
@@ -71,7 +76,7 @@ def paragraph_edits(alignment: Alignment, column: int, version_sentences: list[S
             continue  # part of a truncation, reported once below
         if all(c.text is None for c in cells):
             edits.append(Edit("paragraph_dropped", version_id, base_text, "",
-                              _insertion_point(alignment, column, indices[0]),
+                              insertion_point(alignment, column, indices[0]),
                               f"paragraph {paragraph + 1} dropped: “{shorten(base_text)}”", indices[0]))
         elif all(c.status == "moved" for c in cells if c.text is not None) and all(c.text for c in cells):
             to = cells[0].paragraph
@@ -83,14 +88,14 @@ def paragraph_edits(alignment: Alignment, column: int, version_sentences: list[S
                 base_cell = alignment.rows[i].cells[0]
                 if cell.text is None:
                     edits.append(Edit("sentence_dropped", version_id, base_cell.text, "",
-                                      _insertion_point(alignment, column, i),
+                                      insertion_point(alignment, column, i),
                                       f"sentence dropped: “{shorten(base_cell.text)}”", i))
                 elif cell.status == "moved":
                     edits.append(Edit("sentence_moved", version_id, base_cell.text, cell.text, cell.span,
                                       f"sentence moved to paragraph {cell.paragraph + 1}", i))
     if 0 <= last_kept < base_paragraph_count - 1:
         cut = [i for i, r in rows if r.paragraph is not None and r.paragraph > last_kept]
-        edits.append(Edit("truncated", version_id, "", "", _insertion_point(alignment, column, cut[0]),
+        edits.append(Edit("truncated", version_id, "", "", insertion_point(alignment, column, cut[0]),
                           f"stops after paragraph {last_kept + 1} of {base_paragraph_count}", cut[0]))
     edits += _added(alignment, column, version_sentences)
     return edits

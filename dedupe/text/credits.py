@@ -64,6 +64,9 @@ _BYLINE_RE = _any_of((
     rf"(?:By|BY):?\s(?:(?:[Tt]he\s)?{AGENCY}(?:\s(?:Staff|staff|Reporters?|News))?|{_NAMES})"
     rf"(?:\s?[,|/-]\s?{_AFFILIATION}|\s(?:for|in|with|of)\s{_AFFILIATION})?\.?",
     rf"{_NAMES}\s?[,|/-]\s?(?:[Tt]he\s)?{_AGENCY_LIST}",  # Jane Doe, AFP
+    # By Daily Meridian staff and wire services
+    r"(?:By|BY):?\s(?:[Tt]he\s)?[A-Z][\w'.&-]*(?:\s[A-Z][\w'.&-]*){0,4}\s(?:[Ss]taff|[Rr]eporters|[Cc]orrespondents)"
+    r"(?:\s(?:and|&)\s(?:wire services|wires|agencies|news agencies))?\.?",
 ))
 
 _CREDIT_LINE_RE = _any_of((
