@@ -92,6 +92,8 @@ def _word_edits(alignment: Alignment, column: int) -> list[Edit]:
     return edits
 
 
+DISTINCTIVE_CHARS = 200_000
+"""Text per version that distinctive terms are computed on (a scanned book page can be megabytes)."""
 MIN_QUOTE_WORDS = 4
 """Shorter quotations are scare quotes ("Ring of Fire"), not someone's words."""
 
@@ -145,7 +147,7 @@ def compare_articles(articles: list[Article], cluster_id: str, base: str | None 
         if title_diff.text is not None and title_diff.text != base_version.article.title:
             title_diff.status = "minor" if minor_title else "changed"
     similarity = _similarity_matrix(versions)
-    distinctive = distinctive_terms({v.article.id: v.text for v in versions})
+    distinctive = distinctive_terms({v.article.id: v.text[:DISTINCTIVE_CHARS] for v in versions})
     version_docs = [{
         "id": v.article.id, "source": v.article.source, "title": v.article.title, "published": _iso(v.article.published),
         "url": v.article.url, "agencies": v.agencies, "text": v.text, "words": len(v.text.split()),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from dedupe.align import Alignment, Sentence
+from dedupe.align import Alignment, Cell, Sentence
 from dedupe.compare.edits import Edit, shorten
 
 LEAD_REWRITE = 0.85
@@ -30,18 +30,27 @@ def headline_edit(alignment: Alignment, column: int, minor: bool) -> Edit | None
     return Edit(kind, cell.version, base.text, cell.text, None, label, 0)
 
 
+def replaced_lead(alignment: Alignment, column: int) -> list[Cell]:
+    """The version's own first paragraph when none of the base's lead matched it at all."""
+    lead_rows = [r for r in alignment.rows[1:] if r.paragraph == 0]
+    if any(r.cells[column].text is not None for r in lead_rows):
+        return []
+    return [r.cells[column] for r in alignment.rows[1:]
+            if r.cells[column].status == "added" and r.cells[column].paragraph == 0]
+
+
 def lead_edit(alignment: Alignment, column: int) -> Edit | None:
     """The first paragraph rewritten as a whole (not just a word changed in it)."""
     rows = [r for r in alignment.rows[1:] if r.paragraph == 0]
     base = " ".join(r.cells[0].text for r in rows if r.cells[0].text)
-    cells = [r.cells[column] for r in rows if r.cells[column].text and r.cells[column].status != "moved"]
+    cells = ([r.cells[column] for r in rows if r.cells[column].text and r.cells[column].status != "moved"]
+             or replaced_lead(alignment, column))
     if not base or not cells:
         return None
     after = " ".join(c.text for c in cells)
     if fuzz.ratio(base.casefold(), after.casefold()) / 100 >= LEAD_REWRITE:
         return None
-    version = cells[0].version
-    return Edit("lead_changed", version, base, after, (cells[0].span[0], cells[-1].span[1]),
+    return Edit("lead_changed", cells[0].version, base, after, (cells[0].span[0], cells[-1].span[1]),
                 f"lead rewritten: “{shorten(after, 80)}”", alignment.rows.index(rows[0]))
 
 
@@ -67,13 +76,14 @@ def paragraph_edits(alignment: Alignment, column: int, version_sentences: list[S
     version_id = alignment.versions[column]
     edits: list[Edit] = []
     last_kept = last_kept_paragraph(alignment, column)
+    lead_replaced = bool(replaced_lead(alignment, column))
 
     base_paragraphs = _paragraphs_of([(i, r) for i, r in rows if r.paragraph is not None], 0)
     for paragraph, indices in sorted(base_paragraphs.items()):
         cells = [alignment.rows[i].cells[column] for i in indices]
         base_text = " ".join(alignment.rows[i].cells[0].text for i in indices)
-        if paragraph > last_kept:
-            continue  # part of a truncation, reported once below
+        if paragraph > last_kept or (paragraph == 0 and lead_replaced):
+            continue  # reported once as the truncation or the rewritten lead
         if all(c.text is None for c in cells):
             edits.append(Edit("paragraph_dropped", version_id, base_text, "",
                               insertion_point(alignment, column, indices[0]),
@@ -97,12 +107,12 @@ def paragraph_edits(alignment: Alignment, column: int, version_sentences: list[S
         cut = [i for i, r in rows if r.paragraph is not None and r.paragraph > last_kept]
         edits.append(Edit("truncated", version_id, "", "", insertion_point(alignment, column, cut[0]),
                           f"stops after paragraph {last_kept + 1} of {base_paragraph_count}", cut[0]))
-    edits += _added(alignment, column, version_sentences)
+    edits += _added(alignment, column, version_sentences, skip_first=lead_replaced)
     return edits
 
 
-def _added(alignment: Alignment, column: int, version_sentences: list[Sentence]) -> list[Edit]:
-    """Whole paragraphs a version added, or single added sentences."""
+def _added(alignment: Alignment, column: int, version_sentences: list[Sentence], skip_first: bool) -> list[Edit]:
+    """Whole paragraphs a version added, or single added sentences (not a rewritten lead)."""
     added = [(i, r.cells[column]) for i, r in enumerate(alignment.rows) if r.cells[column].status == "added"]
     per_paragraph: dict[int, int] = {}
     for sentence in version_sentences:
@@ -111,6 +121,8 @@ def _added(alignment: Alignment, column: int, version_sentences: list[Sentence])
     for index, cell in added:
         by_paragraph.setdefault(cell.paragraph, []).append((index, cell))
     for paragraph, items in sorted(by_paragraph.items()):
+        if paragraph == 0 and skip_first:
+            continue
         count = sum(len(c.sentences) for _, c in items)
         if count == per_paragraph.get(paragraph, 0):
             text = " ".join(c.text for _, c in items)
