@@ -119,3 +119,8 @@ def test_word_diff_segments_rebuild_both_texts():
     assert "".join(s.before for s in segments) == before
     assert "".join(s.after for s in segments) == after
     assert [(b.before, b.after) for b in blocks] == [("said on Tuesday", "claimed"), ("12", "15"), (".", "!")]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    sentences = split_sentences('He said "we will win." "We are ready," she added.')
+    assert [s.text for s in sentences] == ['He said "we will win."', '"We are ready," she added.']

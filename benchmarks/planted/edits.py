@@ -164,7 +164,7 @@ def plant_entity_changed(draft: Draft, rng: random.Random) -> Edit | None:
             _replace(sentence, match.start(), match.end(), new)
             return {"kind": "entity_changed", "before": match.group(0), "after": new}
     found = [(s, m) for s, m in _matches(draft, _ENTITY_RE)
-             if not set(m.group(0).split()) & lx.NOT_ENTITIES
+             if not set(re.split(r"[\s-]", m.group(0))) & lx.NOT_ENTITIES  # "January-August" is a date
              and not _DEMONYM_RE.search(m.group(0))]
     if not found:
         return None
@@ -213,6 +213,8 @@ MIN_QUOTE_WORDS = 4  # shorter quoted bits are mostly scare quotes ("Uruguay rou
 def plant_quote_dropped(draft: Draft, rng: random.Random) -> Edit | None:
     found = [(p, s) for p, s in _open_sentences(draft)
              if s.quotes and s.balanced and len(p.sentences) >= 2 and not p.quote_edit
+             # exactly one quotation, so that the one planted edit is all there is to find
+             and sum(len(q.split()) >= MIN_QUOTE_WORDS for q in _quoted(s)) == 1
              and len(max(_quoted(s), key=len).split()) >= MIN_QUOTE_WORDS]
     if not found:
         return None

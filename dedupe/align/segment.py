@@ -14,7 +14,7 @@ _ABBREVIATIONS = {
 }
 # A sentence ends at . ! ? (or the CJK ones), optionally followed by closing quotes or brackets,
 # then whitespace, before something that can start a sentence.
-_BOUNDARY = re.compile(r"(?<=[.!?。！？])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ\u0400-\u042f\u0600-\u06ff\u4e00-\u9fff])")
+_BOUNDARY = re.compile(r"(?<=[.!?。！？])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ\u0400-\u042f\u0600-\u06ff\u4e00-\u9fff])")
 _CJK_BOUNDARY = re.compile(r"(?<=[。！？])")
 _LAST_WORD = re.compile(r"(\S+)$")
 MAX_SENTENCES = 3000
@@ -44,7 +44,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text, start, end):
         if _is_abbreviation(text[cut : match.start()]):
             continue
-        spans.append((cut, match.start()))
+        spans.append((cut, match.end(1)))  # closing quotes and brackets stay with their sentence
         cut = match.end()
     spans.append((cut, end))
     final = []

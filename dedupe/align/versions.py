@@ -90,9 +90,53 @@ def pair_versions(base: list[Sentence], version: list[Sentence]) -> Pairing:
             pairing.matches[i] = [j]
             pairing.moved.add(i)
             used.add(j)
+    _moves_by_paragraph(base, version, pairing)
     _attach_splits(base, version, pairing, sim, used)
     _attach_merges(base, version, pairing, sim)
     return pairing
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Positions of one longest non-decreasing subsequence (the earliest such, deterministic)."""
+    best = [1] * len(values)
+    back = [-1] * len(values)
+    for k in range(len(values)):
+        for prev in range(k):
+            if values[prev] <= values[k] and best[prev] + 1 > best[k]:
+                best[k], back[k] = best[prev] + 1, prev
+    if not values:
+        return set()
+    k = max(range(len(values)), key=lambda x: (best[x], -x))
+    chosen = set()
+    while k >= 0:
+        chosen.add(k)
+        k = back[k]
+    return chosen
+
+
+def _moves_by_paragraph(base: list[Sentence], version: list[Sentence], pairing: Pairing) -> None:
+    """Decide moves paragraph by paragraph: the fewest base paragraphs out of order moved.
+
+    The sentence-level alignment keeps the longest chain of sentences in order, so one long
+    paragraph moved past two short ones would look like the two short ones moving. Here
+    whole paragraphs are ranked by where they landed, and only those off the longest
+    increasing run of paragraphs count as moved.
+    """
+    landed: dict[int, list[int]] = {}
+    for i, js in pairing.matches.items():
+        landed.setdefault(base[i].paragraph, []).append(version[js[0]].paragraph)
+    order = sorted(landed)
+    if len(order) < 2:
+        return
+    target = [min(landed[p]) for p in order]
+    in_order = {order[k] for k in _longest_increasing(target)}
+    home = {p: min(landed[p]) for p in order}
+    moved = set()
+    for i, js in pairing.matches.items():
+        paragraph = base[i].paragraph
+        if paragraph not in in_order or (i in pairing.moved and version[js[0]].paragraph != home[paragraph]):
+            moved.add(i)
+    pairing.moved = moved
 
 
 def _attach_splits(base, version, pairing: Pairing, sim: np.ndarray, used: set[int]) -> None:

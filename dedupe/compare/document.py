@@ -106,12 +106,15 @@ def _quote_edits(alignment: Alignment, column: int, base: Version, version: Vers
     """Quotations dropped, shortened or paraphrased (not those cut with a truncated end), and added."""
     edits = []
     last_kept = last_kept_paragraph(alignment, column)
+    # A quote is looked for where it can be: in its own row, or in text only this version has.
+    # Not elsewhere, where the same words may stand in a sentence the base has too.
+    added = " ".join(r.cells[column].text for r in alignment.rows[1:] if r.cells[column].status == "added")
     for index, row in enumerate(alignment.rows[1:], start=1):
         base_cell, cell = row.cells[0], row.cells[column]
         if base_cell.text is None or (row.paragraph is not None and row.paragraph > last_kept):
             continue
         span = cell.span or insertion_point(alignment, column, index)
-        for f in compare_quotes(_quotes(base_cell.text), version.text):
+        for f in compare_quotes(_quotes(base_cell.text), f"{cell.text or ''}\n\n{added}"):
             edits.append(Edit(f.kind, cell.version, f.before, f.after, span, f.label, index))
     version_quotes = [q for s in version.sentences for q in _quotes(s.text)]
     for f in added_quotes(base.text, version_quotes):

@@ -7,9 +7,12 @@ from rapidfuzz import fuzz
 
 from dedupe.align import Alignment, Cell, Sentence
 from dedupe.compare.edits import Edit, shorten
+from dedupe.text import tokenize
 
 LEAD_REWRITE = 0.85
 """A lead whose similarity to the base's lead is below this was rewritten, not edited."""
+OPENING_WORDS = 3
+"""A lead whose first words differ ("Boeing said its order..." → "Its order...") was rewritten too."""
 
 
 def insertion_point(alignment: Alignment, column: int, row_index: int) -> tuple[int, int]:
@@ -39,6 +42,11 @@ def replaced_lead(alignment: Alignment, column: int) -> list[Cell]:
             if r.cells[column].status == "added" and r.cells[column].paragraph == 0]
 
 
+def _opening(text: str) -> list[str]:
+    """The first words of a lead, which readers see first: changing them rewrites the lead."""
+    return tokenize(text)[:OPENING_WORDS]
+
+
 def lead_edit(alignment: Alignment, column: int) -> Edit | None:
     """The first paragraph rewritten as a whole (not just a word changed in it)."""
     rows = [r for r in alignment.rows[1:] if r.paragraph == 0]
@@ -48,7 +56,8 @@ def lead_edit(alignment: Alignment, column: int) -> Edit | None:
     if not base or not cells:
         return None
     after = " ".join(c.text for c in cells)
-    if fuzz.ratio(base.casefold(), after.casefold()) / 100 >= LEAD_REWRITE:
+    if (fuzz.ratio(base.casefold(), after.casefold()) / 100 >= LEAD_REWRITE
+            and _opening(base) == _opening(after)):
         return None
     return Edit("lead_changed", cells[0].version, base, after, (cells[0].span[0], cells[-1].span[1]),
                 f"lead rewritten: “{shorten(after, 80)}”", alignment.rows.index(rows[0]))
