@@ -349,3 +349,8 @@ def test_summary_puts_dropped_quotes_first_and_counts_outlets():
 def test_summary_is_capped():
     edits = [edit("loaded_term", "dm", f"w{i}", f"x{i}", "") for i in range(30)]
     assert len(summarize(edits, VERSIONS, "base")) == 12
+
+
+def test_ocr_garbled_hedge_is_minor_not_a_removed_hedge():
+    findings = classify_block("might", "mlght", "Prices might rise next year.", "Prices mlght rise next year.")
+    assert [f.kind for f in findings] == ["minor"]

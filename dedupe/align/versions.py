@@ -23,6 +23,8 @@ MOVE = 0.75
 """Similarity from which an out-of-order pair is the same sentence, moved."""
 JOIN_GAIN = 0.08
 """How much joining a neighbour must improve a match to count as a split or merge."""
+BETTER_ELSEWHERE = 0.2
+"""How much better a sentence's best partner must be to forbid pairing it with another."""
 SHARE_ADDED = 0.6
 """Similarity from which sentences added by two versions share one row."""
 
@@ -46,7 +48,12 @@ def _similarity(base: list[str], version: list[str]) -> np.ndarray:
 def _in_order(sim: np.ndarray) -> list[tuple[int, int]]:
     """Monotone matching maximising the summed excess similarity over MATCH."""
     n, m = sim.shape
-    gain = np.where(sim >= MATCH, sim - MATCH + 1e-3, -np.inf)
+    # A pair is not matched in order when either sentence has a far better partner
+    # elsewhere: that partner is the same sentence, moved (templated paragraphs of a
+    # report look alike, and must not be paired with each other).
+    best = np.maximum(sim.max(axis=1, initial=0)[:, None], sim.max(axis=0, initial=0)[None, :])
+    allowed = (sim >= MATCH) & (sim >= best - BETTER_ELSEWHERE)
+    gain = np.where(allowed, sim - MATCH + 1e-3, -np.inf)
     table = np.zeros((n + 1, m + 1))
     for i in range(1, n + 1):
         step = np.maximum(table[i - 1, 1:], table[i - 1, :-1] + gain[i - 1])

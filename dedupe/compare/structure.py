@@ -56,7 +56,9 @@ def lead_edit(alignment: Alignment, column: int) -> Edit | None:
     if not base or not cells:
         return None
     after = " ".join(c.text for c in cells)
-    if (fuzz.ratio(base.casefold(), after.casefold()) / 100 >= LEAD_REWRITE
+    # The lead sentence carries the lead: rewriting it rewrites the lead, however long the paragraph.
+    first_base, first_after = rows[0].cells[0].text or base, cells[0].text
+    if (fuzz.ratio(first_base.casefold(), first_after.casefold()) / 100 >= LEAD_REWRITE
             and _opening(base) == _opening(after)):
         return None
     return Edit("lead_changed", cells[0].version, base, after, (cells[0].span[0], cells[-1].span[1]),

@@ -136,12 +136,24 @@ def _word_variant(before: str, after: str) -> str | None:
         return "spelling"
     if _same_stem(before, after):
         return "tense"
+    if _misread(before, after):
+        return "spelling"
     if _is_protected(before) or _is_protected(after) or _plural(before, after):
         return None
     if min(len(before), len(after)) < 5 or _negated(before, after):
         return None
     limit = 1 if max(len(before), len(after)) < 8 else 2
     return "spelling" if Levenshtein.distance(before, after) <= limit else None
+
+
+def _misread(before: str, after: str) -> bool:
+    """A lexicon word garbled into a non-word by OCR or a typo ("might" -> "mlght"): the
+    garbled form is close to the word and is no lexicon word itself."""
+    if min(len(before), len(after)) < 5 or _is_protected(after) or not _is_protected(before):
+        return False
+    if _plural(before, after) or _same_stem(before, after) or _negated(before, after):
+        return False
+    return Levenshtein.distance(before, after) <= (1 if len(before) < 7 else 2)
 
 
 def _is_protected(word: str) -> bool:
