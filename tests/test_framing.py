@@ -354,3 +354,9 @@ def test_summary_is_capped():
 def test_ocr_garbled_hedge_is_minor_not_a_removed_hedge():
     findings = classify_block("might", "mlght", "Prices might rise next year.", "Prices mlght rise next year.")
     assert [f.kind for f in findings] == ["minor"]
+
+
+def test_added_quote_is_found_even_when_the_base_scare_quotes_a_letter():
+    base = 'The bonds are rated "A" by the agency. Trading was quiet.'
+    found = added_quotes(base, find_quotes('"This changes everything for us," said a local resident.'))
+    assert [f.kind for f in found] == ["quote_added"]

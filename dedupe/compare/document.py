@@ -116,7 +116,10 @@ def _quote_edits(alignment: Alignment, column: int, base: Version, version: Vers
         span = cell.span or insertion_point(alignment, column, index)
         for f in compare_quotes(_quotes(base_cell.text), f"{cell.text or ''}\n\n{added}"):
             edits.append(Edit(f.kind, cell.version, f.before, f.after, span, f.label, index))
-    version_quotes = [q for s in version.sentences for q in _quotes(s.text)]
+    # Only text the version changed or added can hold a new quotation.
+    touched = {k for r in alignment.rows[1:] if r.cells[column].status in ("changed", "added")
+               for k in r.cells[column].sentences}
+    version_quotes = [q for k in sorted(touched) for q in _quotes(version.sentences[k].text)]
     for f in added_quotes(base.text, version_quotes):
         start = version.text.find(f.after)
         edits.append(Edit(f.kind, version.article.id, f.before, f.after,

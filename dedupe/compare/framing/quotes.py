@@ -205,7 +205,9 @@ def added_quotes(base_text: str, version_quotes: list[Quote]) -> list[Finding]:
     findings = []
     for quote in _joined(version_quotes):
         words = _norm(quote.text)
-        if not words or any(_contains(other, words) or _contains(words, other) for other, _ in quoted):
+        # A base quote inside the new one counts only if it is a phrase, not a scare-quoted letter.
+        if not words or any(_contains(other, words) or (len(other.split()) >= 3 and _contains(words, other))
+                            for other, _ in quoted):
             continue
         if _contains(plain, words) or _paraphrase_in(words, plain) is not None:
             continue  # quoted words the base carries or paraphrases: not a new quote
