@@ -225,7 +225,7 @@ def test_report_writes_index_and_a_page_and_json_per_cluster(report):
         name = safe_name(doc["cluster"])
         assert (report / "clusters" / f"{name}.html").is_file()
         data = (report / "clusters" / f"{name}.json").read_text(encoding="utf-8")
-        assert data == json.dumps(doc, ensure_ascii=False, indent=1)
+        assert data == json.dumps(doc, ensure_ascii=False)
     files = {p.relative_to(report).as_posix() for p in report.rglob("*") if p.is_file()}
     assert len(files) == 1 + 2 * len(docs)
     assert all(not name.startswith(".") for name in files)  # no temporary files left behind

@@ -14,7 +14,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
-from dedupe.align.model import Alignment, Cell, Row, Sentence
+from dedupe.align.model import Alignment, Cell, Row, Segment, Sentence
 from dedupe.align.words import diff_words
 
 MATCH = 0.5
@@ -276,6 +276,9 @@ def _diff_cells(rows: list[Row]) -> None:
         base = row.cells[0]
         for cell in row.cells[1:]:
             if cell.text is None or base.text is None or cell.status == "added":
+                continue
+            if cell.text == base.text:  # most cells of most versions: nothing to diff
+                cell.diff = [Segment("equal", base.text, cell.text)]
                 continue
             cell.diff, blocks = diff_words(base.text, cell.text)
             if cell.status == "same" and blocks:

@@ -116,14 +116,14 @@ def _print_summary(result: ClusterResult, problems: ProblemLog) -> None:
 
 
 def _build_report(out_dir: Path, clusters: list[dict], read: Callable[[], Iterator[Article]], problems: ProblemLog,
-                  bases: list[str] | None, singletons: bool, run_info: dict, progress) -> int:
+                  bases: list[str] | None, singletons: bool, run_info: dict, progress, workers: int) -> int:
     from dedupe.compare.clusters import compare_clusters  # comparison and jinja2 only load for reports
     from dedupe.report import write_report
 
     chosen = [c for c in clusters if singletons or len(c["members"]) > 1]
     wanted = {m for c in chosen for m in c["members"]}
     articles = {a.id: a for a in read() if a.id in wanted}
-    documents = compare_clusters(chosen, articles, problems, frozenset(bases or ()))
+    documents = compare_clusters(chosen, articles, problems, frozenset(bases or ()), workers)
     write_report(out_dir, documents, run_info, progress)
     return len(chosen)
 
@@ -174,7 +174,7 @@ def report(
     inputs: opt.Corpus,
     clusters_file: Path = typer.Option(..., "--clusters", help="Clusters written by `dedupe cluster` (JSONL or Parquet)."),
     output: Path = typer.Option(..., "--output", "-o", help="Report folder to write (created if missing)."),
-    base: opt.Base = None, singletons: opt.Singletons = False,
+    base: opt.Base = None, singletons: opt.Singletons = False, workers: opt.Workers = D.workers,
     fmt: opt.Format = None, id_field: opt.IdField = None, text_field: opt.TextField = None,
     title_field: opt.TitleField = None, source_field: opt.SourceField = None, date_field: opt.DateField = None,
     strict: opt.Strict = False, problems_file: opt.ProblemsFile = None,
@@ -193,7 +193,7 @@ def report(
         read = _corpus(inputs, fmt, fields, problems, rename_duplicate_ids)
         info = _run_info(inputs, sum(len(c["members"]) for c in clusters), clusters, {"clusters": str(clusters_file)})
         with RichProgress(quiet=quiet) as progress:
-            pages = _build_report(output, clusters, read, problems, base, singletons, info, progress)
+            pages = _build_report(output, clusters, read, problems, base, singletons, info, progress, workers)
         if not quiet:
             err_console.print(f"report with {pages:,} stories written to {output / 'index.html'}")
         _finish_problems(problems, problems_file, quiet)
@@ -240,7 +240,7 @@ def run_command(
             info = _run_info(inputs, len(result.assignments), clusters, options)
             quiet_problems = ProblemLog(strict=strict)  # the second reading repeats the first one's problems
             _build_report(output, clusters, _corpus(inputs, fmt, fields, quiet_problems, rename_duplicate_ids),
-                          problems, base, singletons, info, progress)
+                          problems, base, singletons, info, progress, workers)
         if not quiet:
             _print_summary(result, problems)
             err_console.print(f"report written to {output / 'index.html'}")

@@ -111,8 +111,8 @@ def _quote_edits(alignment: Alignment, column: int, base: Version, version: Vers
     added = " ".join(r.cells[column].text for r in alignment.rows[1:] if r.cells[column].status == "added")
     for index, row in enumerate(alignment.rows[1:], start=1):
         base_cell, cell = row.cells[0], row.cells[column]
-        if base_cell.text is None or (row.paragraph is not None and row.paragraph > last_kept):
-            continue
+        if base_cell.text is None or base_cell.text == cell.text or (row.paragraph is not None and row.paragraph > last_kept):
+            continue  # nothing to look for, or cut with the truncated end
         span = cell.span or insertion_point(alignment, column, index)
         for f in compare_quotes(_quotes(base_cell.text), f"{cell.text or ''}\n\n{added}"):
             edits.append(Edit(f.kind, cell.version, f.before, f.after, span, f.label, index))

@@ -134,7 +134,7 @@ def write_report(out_dir: Path, documents: Iterable[dict], run_info: dict,
                 raise InputError(f"cluster id {cluster_id!r} appears twice")
             seen.add(cluster_id)
             name = _file_name(cluster_id, taken)
-            _write(clusters_dir / f"{name}.json", json.dumps(doc, ensure_ascii=False, indent=1))
+            _write(clusters_dir / f"{name}.json", json.dumps(doc, ensure_ascii=False))
             _write(clusters_dir / f"{name}.html", pages["cluster"].render(page=view.cluster_page(doc), name=name))
             index_rows.append(view.index_row(doc, name))
             task.advance(1)

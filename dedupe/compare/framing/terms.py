@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 
 def distinctive_terms(texts: dict[str, str], top: int = 8) -> dict[str, list[tuple[str, float]]]:
@@ -16,18 +16,15 @@ def distinctive_terms(texts: dict[str, str], top: int = 8) -> dict[str, list[tup
     result: dict[str, list[tuple[str, float]]] = {i: [] for i in ids}
     if len(ids) < 2:
         return result
-    vectorizer = TfidfVectorizer(ngram_range=(1, 2), lowercase=True, stop_words="english", sublinear_tf=True)
+    vectorizer = CountVectorizer(ngram_range=(1, 2), lowercase=True, stop_words="english")
     try:
-        weights = vectorizer.fit_transform([texts[i] or "" for i in ids]).toarray()
+        counts = vectorizer.fit_transform([texts[i] or "" for i in ids])
     except ValueError:  # no terms at all (empty or stop-word-only texts)
         return result
-    counts = vectorizer.build_analyzer()
+    # The same weights as TfidfVectorizer(sublinear_tf=True), from one pass over the texts.
+    weights = TfidfTransformer(sublinear_tf=True).fit_transform(counts).toarray()
+    freq = counts.toarray().astype(np.float64)
     terms = vectorizer.get_feature_names_out()
-    index = {term: k for k, term in enumerate(terms)}
-    freq = np.zeros_like(weights)
-    for row, i in enumerate(ids):
-        for term in counts(texts[i] or ""):
-            freq[row, index[term]] += 1
     n = len(ids)
     for row, i in enumerate(ids):
         others = [k for k in range(n) if k != row]
