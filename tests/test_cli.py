@@ -135,3 +135,33 @@ def test_installed_command_runs_and_never_shows_a_traceback(tmp_path):
     assert "nope.jsonl" in done.stderr and "Traceback" not in done.stderr
     help_text = subprocess.run([sys.executable, "-m", "dedupe", "cluster", "--help"], capture_output=True, text=True)
     assert help_text.returncode == 0 and "Example" in help_text.stdout
+
+
+def test_run_writes_clusters_and_a_report_that_is_the_same_every_time(tmp_path):
+    pages = []
+    for name in ("one", "two"):
+        out = tmp_path / name
+        result = dedupe("run", SAMPLE, "-o", out, "-q", "--workers", "1")
+        assert result.exit_code == 0, result.output
+        pages.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+    assert pages[0] == pages[1]
+    files = pages[0]
+    assert {"index.html", "clusters.jsonl", "assignments.jsonl", "pairs.jsonl"} <= set(files)
+    clusters = [json.loads(line) for line in files["clusters.jsonl"].decode().splitlines()]
+    stories = [c for c in clusters if c["size"] > 1]
+    for cluster in stories:
+        doc = json.loads(files[f"clusters/{cluster['id']}.json"])
+        assert sorted(v["id"] for v in doc["versions"]) == sorted(cluster["members"])
+        assert f"clusters/{cluster['id']}.html" in files
+    index = files["index.html"].decode()
+    assert all(c["id"] in index for c in stories)
+
+
+def test_report_from_a_clusters_file_names_unknown_article_ids(tmp_path):
+    clusters = tmp_path / "clusters.jsonl"
+    first = json.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[0])["id"]
+    clusters.write_text(json.dumps({"id": "x1", "members": [first, "no-such-article"]}) + "\n", encoding="utf-8")
+    result = dedupe("report", SAMPLE, "--clusters", clusters, "-o", tmp_path / "report")
+    assert result.exit_code == 0
+    assert "no-such-article" in result.stderr
+    assert (tmp_path / "report" / "index.html").exists()
