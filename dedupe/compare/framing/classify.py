@@ -353,16 +353,16 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 
 def _entity_label(was: str, now: str) -> str:
-    if not was:
-        return f"name added: '{shorten(now)}'"
-    if not now:
-        return f"name removed: '{shorten(was)}'"
-    return f"'{shorten(was)}' became '{shorten(now)}'"
+    return _change_label(was, now, "name added", "name removed", f"'{shorten(was)}' became '{shorten(now)}'")
 
 
 def _wording_label(was: str, now: str) -> str:
+    return _change_label(was, now, "words added", "words removed", f"reworded: '{shorten(was)}' → '{shorten(now)}'")
+
+
+def _change_label(was: str, now: str, added: str, removed: str, changed: str) -> str:
     if not was:
-        return f"words added: '{shorten(now)}'"
+        return f"{added}: '{shorten(now)}'"
     if not now:
-        return f"words removed: '{shorten(was)}'"
-    return f"reworded: '{shorten(was)}' → '{shorten(now)}'"
+        return f"{removed}: '{shorten(was)}'"
+    return changed

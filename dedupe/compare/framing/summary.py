@@ -87,21 +87,20 @@ def _swap(first, members, who, plural, names) -> str:
 
 
 def _hedge(first, members, who, plural, names) -> str:
-    label = first["label"]
-    name = "certainty marker" if label.startswith("certainty") else "hedge"
-    if first["before"] and first["after"]:
-        return _swap(first, members, who, plural, names)
-    if first["after"]:
-        return f"{who} {_verb('adds', plural)} the {name} '{first['after']}'."
-    return f"{who} {_verb('drops', plural)} the {name} '{first['before']}'."
+    name = "certainty marker" if first["label"].startswith("certainty") else "hedge"
+    return _added_or_dropped(first, members, who, plural, names, name)
 
 
 def _loaded(first, members, who, plural, names) -> str:
+    return _added_or_dropped(first, members, who, plural, names, "loaded word")
+
+
+def _added_or_dropped(first, members, who, plural, names, noun: str) -> str:
     if first["before"] and first["after"]:
         return _swap(first, members, who, plural, names)
     if first["after"]:
-        return f"{who} {_verb('adds', plural)} the loaded word '{first['after']}'."
-    return f"{who} {_verb('drops', plural)} the loaded word '{first['before']}'."
+        return f"{who} {_verb('adds', plural)} the {noun} '{first['after']}'."
+    return f"{who} {_verb('drops', plural)} the {noun} '{first['before']}'."
 
 
 def _quote_dropped(first, members, who, plural, names) -> str:
