@@ -17,7 +17,7 @@ from dedupe.compare.structure import (insertion_point, credit_edit, headline_edi
 from dedupe.errors import InputError
 from dedupe.minhash import shingle_set
 from dedupe.model import Article
-from dedupe.text import detect_agencies, normalize, strip_boilerplate
+from dedupe.text import clean_for_matching
 from dedupe.verify import overlap
 
 _EPOCH = datetime(1, 1, 1, tzinfo=timezone.utc)
@@ -32,9 +32,9 @@ class Version:
 
 
 def prepare(article: Article) -> Version:
-    body = normalize(article.text or "")
-    text = strip_boilerplate(body)
-    return Version(article, text, detect_agencies(body), split_sentences(text))
+    """The version's text as the clustering saw it (no title fallback: the title is row 0)."""
+    clean = clean_for_matching(article.text or "")
+    return Version(article, clean.text, list(clean.agencies), split_sentences(clean.text))
 
 
 def choose_base(versions: list[Version], base: str | None) -> tuple[list[Version], str]:
