@@ -37,6 +37,10 @@ class ClusterConfig:
     link_threshold: float = 0.3
     """Average-linkage cut: groups whose mean similarity is below this stay apart,
     which keeps a roundup from chaining the stories it quotes."""
+    template_hours: float | None = 18.0
+    """Near-identical articles published more than this many hours apart are separate
+    reports of a template (a daily market note, a dividend notice), not one story, when they
+    come from the same outlet or their figures differ. None turns this off."""
     window_days: float | None = None
     """Only match articles published at most this many days apart (None: no limit)."""
     batch_size: int = 2000
@@ -54,6 +58,8 @@ class ClusterConfig:
             (2 <= self.num_perm <= 1024, f"--num-perm must be between 2 and 1024, got {self.num_perm}"),
             (self.batch_size >= 1, f"--batch-size must be at least 1, got {self.batch_size}"),
             (self.workers >= 0, f"--workers must be 0 (all cores) or more, got {self.workers}"),
+            (self.template_hours is None or self.template_hours > 0,
+             f"--template-hours must be a positive number of hours, got {self.template_hours}"),
             (self.window_days is None or self.window_days > 0,
              f"--window must be a positive number of days, got {self.window_days}"),
         ]

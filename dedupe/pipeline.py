@@ -24,7 +24,8 @@ from dedupe.minhash import batch_shingle_sets, signatures, token_hashes
 from dedupe.model import Article, Cluster, Pair
 from dedupe.progress import NullProgress, Progress
 from dedupe.text import clean_for_matching, tokenize
-from dedupe.verify import PairScores, is_duplicate, score_pairs, similarity
+from dedupe.arrays import sorted_unique
+from dedupe.verify import KeepApart, PairScores, is_duplicate, score_pairs, similarity
 
 
 @dataclass
@@ -35,15 +36,19 @@ class Sketches:
     signatures: np.ndarray
     lead_signatures: np.ndarray
     agencies: list[tuple[str, ...]]
+    numbers: list[np.ndarray]  # sorted hashes of the figures in each text
 
 
 def sketch_texts(texts: list[tuple[str, str | None]], config: ClusterConfig) -> Sketches:
     """Normalize and sketch a batch of (text, title) pairs."""
-    hashes, agencies = [], []
+    hashes, agencies, numbers = [], [], []
     for text, title in texts:
         clean = clean_for_matching(text, title)
-        hashes.append(token_hashes(tokenize(clean.text)))
+        tokens = tokenize(clean.text)
+        hashes.append(token_hashes(tokens))
         agencies.append(clean.agencies)
+        is_number = np.fromiter((t[0].isdigit() for t in tokens), dtype=bool, count=len(tokens))
+        numbers.append(sorted_unique(hashes[-1][is_number]))
     shingle_sets = batch_shingle_sets(hashes, config.ngram)
     lead_sets = batch_shingle_sets([h[: config.lead_words] for h in hashes], config.ngram)
     return Sketches(
@@ -51,6 +56,7 @@ def sketch_texts(texts: list[tuple[str, str | None]], config: ClusterConfig) -> 
         signatures=signatures(shingle_sets, config.num_perm, config.seed),
         lead_signatures=signatures(lead_sets, config.num_perm, config.seed),
         agencies=agencies,
+        numbers=numbers,
     )
 
 
@@ -64,6 +70,7 @@ class Corpus:
     published: list[datetime | None] = field(default_factory=list)
     agencies: list[tuple[str, ...]] = field(default_factory=list)
     shingle_sets: list[np.ndarray] = field(default_factory=list)
+    numbers: list[np.ndarray] = field(default_factory=list)
     signatures: np.ndarray | None = None
     lead_signatures: np.ndarray | None = None
 
@@ -72,6 +79,16 @@ class Corpus:
 
     def published_seconds(self) -> np.ndarray:
         return np.array([p.timestamp() if p else np.nan for p in self.published], dtype=np.float64)
+
+    def keep_apart(self, config: ClusterConfig, templates: bool = True) -> KeepApart:
+        """Which pairs can never be one story: outside the time window, or (with `templates`)
+        reports of one template on different days."""
+        _, sources = np.unique(np.array(self.sources, dtype=object).astype(str), return_inverse=True)
+        return KeepApart(
+            published=self.published_seconds(), sources=sources, numbers=self.numbers,
+            window_seconds=None if config.window_days is None else config.window_days * 86400,
+            repeat_seconds=None if config.template_hours is None or not templates else config.template_hours * 3600,
+        )
 
 
 @dataclass
@@ -135,6 +152,7 @@ def sketch_corpus(articles: Iterable[Article], config: ClusterConfig, progress: 
             corpus.published.append(article.published)
         corpus.agencies.extend(sketches.agencies)
         corpus.shingle_sets.extend(sketches.shingle_sets)
+        corpus.numbers.extend(sketches.numbers)
         sigs.append(sketches.signatures)
         leads.append(sketches.lead_signatures)
         task.advance(len(batch))
@@ -153,10 +171,10 @@ def find_candidates(corpus: Corpus, config: ClusterConfig) -> np.ndarray:
         candidate_pairs(corpus.signatures, bands, rows, has_text),
         candidate_pairs(corpus.lead_signatures, bands, rows, has_text),
     )))
-    if config.window_days is not None and len(pairs):
-        seconds = corpus.published_seconds()
-        gap = np.abs(seconds[pairs[:, 0]] - seconds[pairs[:, 1]])
-        pairs = pairs[~(gap > config.window_days * 86400)]  # unknown dates (NaN) stay
+    if len(pairs) and config.window_days is not None:
+        # Only the time window filters candidates: templated reports are still near-duplicate
+        # texts (listed by --pairs); they are kept apart when stories are formed.
+        pairs = pairs[~corpus.keep_apart(config, templates=False)(pairs)]
     return pairs
 
 
@@ -186,11 +204,10 @@ def _id_rank(ids: list[str]) -> np.ndarray:
 
 def cluster_corpus(corpus: Corpus, scores: PairScores, edges: np.ndarray, config: ClusterConfig) -> np.ndarray:
     """Story label of every article."""
-    window = None if config.window_days is None else config.window_days * 86400
     return cluster_stories(
         len(corpus), scores, edges, corpus.shingle_sets, corpus.signatures, rank=_id_rank(corpus.ids),
         link_threshold=config.link_threshold, min_containment_shingles=config.min_containment_shingles,
-        published=corpus.published_seconds(), window_seconds=window,
+        apart=corpus.keep_apart(config),
     )
 
 

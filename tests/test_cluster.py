@@ -68,8 +68,8 @@ def test_time_window_keeps_far_apart_copies_separate():
     rng = random.Random(5)
     paras = _paragraphs(rng, 6)
     start = datetime(2026, 3, 1, tzinfo=timezone.utc)
-    articles = [Article(id=f"a{i}", source="x", text="\n\n".join(paras), published=start + timedelta(days=30 * i))
-                for i in range(2)]
+    articles = [Article(id=f"a{i}", source=f"outlet {i}", text="\n\n".join(paras),
+                        published=start + timedelta(days=30 * i)) for i in range(2)]
     assert len({*run(articles, ClusterConfig(workers=1)).assignments.values()}) == 1
     assert len({*run(articles, ClusterConfig(workers=1, window_days=3)).assignments.values()}) == 2
 
@@ -82,3 +82,42 @@ def test_every_article_is_in_exactly_one_cluster():
     members = [m for c in result.clusters for m in c.members]
     assert sorted(members) == sorted(a.id for a in articles)
     assert len(result.clusters) == len(articles)  # short distinct texts are not lumped together
+
+
+REPORT = ("The central bank injected {a} billion dollars into the money market through repurchase "
+          "agreements on {day}, a spokesman said, after overnight rates rose to {b} percent. Dealers said "
+          "the operation was larger than expected and that rates had eased to {c} percent by midday, "
+          "while the bank left its benchmark rate unchanged at {d} percent for a {e}th straight week.")
+
+
+def _report(doc_id: str, source: str, hours: float, figures: tuple, day: str = "Monday") -> Article:
+    from datetime import datetime, timedelta, timezone
+
+    a, b, c, d, e = figures
+    return Article(id=doc_id, source=source, text=REPORT.format(a=a, b=b, c=c, d=d, e=e, day=day),
+                   published=datetime(2026, 3, 2, 9, tzinfo=timezone.utc) + timedelta(hours=hours))
+
+
+def test_same_outlets_template_on_another_day_is_another_story():
+    result = run([_report("mon", "Wire", 0, (1, 6, 5, 4, 9)), _report("tue", "Wire", 24, (1, 6, 5, 4, 9))],
+                 ClusterConfig(workers=1))
+    assert result.assignments["mon"] != result.assignments["tue"]
+    assert len(result.pairs) == 1  # still listed as a near-duplicate pair of texts
+
+
+def test_template_with_new_figures_on_another_day_is_another_story_even_from_other_outlets():
+    result = run([_report("mon", "Wire", 0, (1, 6, 5, 4, 9)), _report("tue", "Daily", 24, (3, 7, 2, 8, 10))],
+                 ClusterConfig(workers=1))
+    assert result.assignments["mon"] != result.assignments["tue"]
+
+
+def test_reprint_a_day_later_by_another_outlet_joins():
+    result = run([_report("wire", "Wire", 0, (1, 6, 5, 4, 9)), _report("daily", "Daily", 26, (1, 6, 5, 4, 9))],
+                 ClusterConfig(workers=1))
+    assert result.assignments["wire"] == result.assignments["daily"]
+
+
+def test_same_day_update_with_a_changed_figure_joins():
+    result = run([_report("first", "Wire", 0, (1, 6, 5, 4, 9)), _report("update", "Wire", 3, (1, 6, 5, 4, 10))],
+                 ClusterConfig(workers=1))
+    assert result.assignments["first"] == result.assignments["update"]

@@ -145,6 +145,7 @@ def cluster(
     title_field: opt.TitleField = None, source_field: opt.SourceField = None, date_field: opt.DateField = None,
     threshold: opt.Threshold = D.threshold, containment: opt.Containment = D.containment, ngram: opt.Ngram = D.ngram,
     num_perm: opt.NumPerm = D.num_perm, seed: opt.Seed = D.seed, window: opt.Window = None,
+    template_hours: opt.TemplateHours = D.template_hours,
     workers: opt.Workers = D.workers, batch_size: opt.BatchSize = D.batch_size,
     strict: opt.Strict = False, problems_file: opt.ProblemsFile = None,
     rename_duplicate_ids: opt.RenameDuplicates = False, quiet: opt.Quiet = False, debug: opt.Debug = False,
@@ -157,7 +158,8 @@ def cluster(
     """
     with _guard(debug):
         config = ClusterConfig(threshold=threshold, containment=containment, ngram=ngram, num_perm=num_perm,
-                               seed=seed, window_days=window, workers=workers, batch_size=batch_size)
+                               seed=seed, window_days=window, template_hours=template_hours or None,
+                               workers=workers, batch_size=batch_size)
         problems = _problem_log(strict, quiet, problems_file)
         fields = FieldMap(id=id_field, text=text_field, title=title_field, source=source_field, date=date_field)
         read = _corpus(inputs, fmt, fields, problems, rename_duplicate_ids)
@@ -208,6 +210,7 @@ def run_command(
     title_field: opt.TitleField = None, source_field: opt.SourceField = None, date_field: opt.DateField = None,
     threshold: opt.Threshold = D.threshold, containment: opt.Containment = D.containment, ngram: opt.Ngram = D.ngram,
     num_perm: opt.NumPerm = D.num_perm, seed: opt.Seed = D.seed, window: opt.Window = None,
+    template_hours: opt.TemplateHours = D.template_hours,
     workers: opt.Workers = D.workers, batch_size: opt.BatchSize = D.batch_size,
     strict: opt.Strict = False, problems_file: opt.ProblemsFile = None,
     rename_duplicate_ids: opt.RenameDuplicates = False, quiet: opt.Quiet = False, debug: opt.Debug = False,
@@ -223,7 +226,8 @@ def run_command(
     """
     with _guard(debug):
         config = ClusterConfig(threshold=threshold, containment=containment, ngram=ngram, num_perm=num_perm,
-                               seed=seed, window_days=window, workers=workers, batch_size=batch_size)
+                               seed=seed, window_days=window, template_hours=template_hours or None,
+                               workers=workers, batch_size=batch_size)
         problems = _problem_log(strict, quiet, problems_file)
         fields = FieldMap(id=id_field, text=text_field, title=title_field, source=source_field, date=date_field)
         if not output.parent.is_dir():
@@ -236,7 +240,7 @@ def run_command(
                                    output / "pairs.jsonl", opt.OutFormat.jsonl)
             clusters = [c.to_json() for c in result.clusters]
             options = {"threshold": threshold, "containment": containment, "ngram": ngram, "num_perm": num_perm,
-                       "seed": seed, "window_days": window}
+                       "seed": seed, "window_days": window, "template_hours": template_hours}
             info = _run_info(inputs, len(result.assignments), clusters, options)
             quiet_problems = ProblemLog(strict=strict)  # the second reading repeats the first one's problems
             _build_report(output, clusters, _corpus(inputs, fmt, fields, quiet_problems, rename_duplicate_ids),

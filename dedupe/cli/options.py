@@ -45,6 +45,9 @@ Containment = Annotated[float, typer.Option(help="Share of a trimmed version fou
 Ngram = Annotated[int, typer.Option(help="Words per shingle.")]
 NumPerm = Annotated[int, typer.Option(help="MinHash permutations.")]
 Seed = Annotated[int, typer.Option(help="MinHash seed.")]
+TemplateHours = Annotated[Optional[float], typer.Option(help="Near-identical articles more than this many hours apart "
+                                                      "are separate reports of a template when they come from "
+                                                      "the same outlet or their figures differ (0: off).")]
 Window = Annotated[Optional[float], typer.Option(help="Only match articles published at most this many days apart.")]
 Workers = Annotated[int, typer.Option(help="Processes for sketching (0: one per core).")]
 BatchSize = Annotated[int, typer.Option(help="Articles per batch.")]

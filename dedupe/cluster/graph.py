@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
@@ -67,15 +69,18 @@ def _similarity_matrix(members: np.ndarray, local_pairs: np.ndarray, local_sims:
 
 def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingle_sets: list[np.ndarray],
                     signatures: np.ndarray, *, rank: np.ndarray, link_threshold: float,
-                    min_containment_shingles: int, published: np.ndarray | None = None,
-                    window_seconds: float | None = None) -> np.ndarray:
+                    min_containment_shingles: int,
+                    apart: Callable[[np.ndarray], np.ndarray] | None = None) -> np.ndarray:
     """Story label of every document.
 
     `rank` orders documents independently of input order (the rank of their id), so that
-    the result does not depend on the order the corpus was read in. `published` holds
-    epoch seconds (NaN when unknown); with `window_seconds`, documents further apart in
-    time never count as similar.
+    the result does not depend on the order the corpus was read in. `apart` marks pairs
+    (rows of document indices) that are never similar, such as reports of a template
+    published on different days.
     """
+    if apart is not None and is_edge.any():
+        is_edge = is_edge.copy()
+        is_edge[is_edge] = ~apart(scores.pairs[is_edge])
     labels = components(n_docs, scores.pairs[is_edge])
     sims = similarity(scores, min_containment_shingles)
     same = labels[scores.pairs[:, 0]] == labels[scores.pairs[:, 1]]
@@ -97,9 +102,10 @@ def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingl
         local_pairs = _localize(members, pairs_sorted[lo:hi])
         matrix = _similarity_matrix(members, local_pairs, sims_sorted[lo:hi], shingle_sets, signatures,
                                     min_containment_shingles)
-        if published is not None and window_seconds is not None:
-            apart = np.abs(published[members][:, None] - published[members][None, :]) > window_seconds
-            matrix[apart] = 0.0
+        if apart is not None:
+            x, y = np.triu_indices(len(members), k=1)
+            far = apart(np.stack((members[x], members[y]), axis=1))
+            matrix[x[far], y[far]] = matrix[y[far], x[far]] = 0.0
         groups = split_by_average_linkage(matrix, link_threshold)
         for group in range(1, int(groups.max()) + 1):
             result[members[groups == group]] = next_label

@@ -1,0 +1,50 @@
+"""Pairs that are not the same story whatever their text: too far apart in time, or one
+templated report published again on another day.
+
+A wire service's daily notes ("Fed adds reserves via customer repurchases"), dividend
+notices and market reports reuse the same sentences with new figures each day. Their texts
+can be near-identical, yet each day's report is its own story. Two signs give them away: the
+same outlet publishing the near-identical text again a day later (an outlet does not reprint
+its own story on another day), or the figures differing while the words stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from dedupe.verify.score import overlap
+
+MIN_NUMBERS = 2
+"""Figures each article needs before differing figures can mark a template."""
+SHARED_NUMBERS = 0.5
+"""Share of the smaller set of figures two reports of one story have in common at least."""
+
+
+@dataclass(frozen=True)
+class KeepApart:
+    published: np.ndarray  # epoch seconds per document, NaN when unknown
+    sources: np.ndarray  # source code per document
+    numbers: list[np.ndarray]  # sorted hashes of the figures in each document
+    window_seconds: float | None = None
+    repeat_seconds: float | None = None
+
+    def __call__(self, pairs: np.ndarray) -> np.ndarray:
+        """True for each pair (rows of document indices) that must stay apart."""
+        a, b = pairs[:, 0], pairs[:, 1]
+        with np.errstate(invalid="ignore"):
+            gap = np.abs(self.published[a] - self.published[b])  # NaN (unknown) compares False
+            apart = gap > self.window_seconds if self.window_seconds is not None else np.zeros(len(a), bool)
+            if self.repeat_seconds is None:
+                return apart
+            later = gap > self.repeat_seconds
+        apart |= later & (self.sources[a] == self.sources[b])
+        for k in np.flatnonzero(later & ~apart):
+            apart[k] = self._figures_differ(int(a[k]), int(b[k]))
+        return apart
+
+    def _figures_differ(self, a: int, b: int) -> bool:
+        x, y = self.numbers[a], self.numbers[b]
+        smaller = min(len(x), len(y))
+        return smaller >= MIN_NUMBERS and overlap(x, y) < SHARED_NUMBERS * smaller
