@@ -121,3 +121,41 @@ def test_same_day_update_with_a_changed_figure_joins():
     result = run([_report("first", "Wire", 0, (1, 6, 5, 4, 9)), _report("update", "Wire", 3, (1, 6, 5, 4, 10))],
                  ClusterConfig(workers=1))
     assert result.assignments["first"] == result.assignments["update"]
+
+
+def _ids_together(result, *ids) -> bool:
+    return len({result.assignments[i] for i in ids}) == 1
+
+
+def test_brief_of_the_lead_joins_the_full_story():
+    rng = random.Random(21)
+    paras = _paragraphs(rng, 10)
+    brief = " ".join(paras[0].split()[:40]) + " " + " ".join(paras[1].split()[:30])
+    result = run([_article("wire-1", paras), _article("brief-1", [brief])], ClusterConfig(workers=1))
+    assert _ids_together(result, "wire-1", "brief-1")
+
+
+def test_version_merging_another_agencys_paragraph_joins_the_larger_story():
+    rng = random.Random(22)
+    story, other_agency = _paragraphs(rng, 8), _paragraphs(rng, 2)
+    merged = story[:5] + [other_agency[0]] + story[5:]
+    result = run([_article("wire-1", story), _article("merged-1", merged), _article("afp-1", other_agency)],
+                 ClusterConfig(workers=1))
+    assert _ids_together(result, "wire-1", "merged-1")
+    assert not _ids_together(result, "merged-1", "afp-1")
+
+
+def test_follow_up_reusing_background_paragraphs_stays_apart():
+    rng = random.Random(23)
+    story = _paragraphs(rng, 8)
+    follow_up = _paragraphs(rng, 1) + story[5:7] + _paragraphs(rng, 3)
+    result = run([_article("wire-1", story), _article("followup-1", follow_up)], ClusterConfig(workers=1))
+    assert not _ids_together(result, "wire-1", "followup-1")
+
+
+def test_same_topic_story_sharing_a_sentence_stays_apart():
+    rng = random.Random(24)
+    story, other = _paragraphs(rng, 6), _paragraphs(rng, 6)
+    other[2] = story[2][: len(story[2]) // 3] + " " + other[2]  # one shared background sentence
+    result = run([_article("wire-1", story), _article("wire-2", other)], ClusterConfig(workers=1))
+    assert not _ids_together(result, "wire-1", "wire-2")
