@@ -444,3 +444,12 @@ def test_malformed_optional_fields_do_not_stop_the_report(tmp_path):
     page = page_of(tmp_path / "r", "7")
     assert "Similarities were not recorded." in page and 'class="c s-other' in page
     assert "Only one version" in page_of(tmp_path / "r", "empty")
+
+
+def test_rewriting_a_report_removes_pages_of_clusters_that_are_gone(tmp_path):
+    out = tmp_path / "report"
+    documents = sample_documents()
+    write_report(out, documents, {})
+    write_report(out, documents[:1], {})
+    names = sorted(p.name for p in (out / "clusters").iterdir())
+    assert names == sorted(f"{safe_name(documents[0]['cluster'])}{ext}" for ext in (".html", ".json"))

@@ -115,7 +115,7 @@ def write_report(out_dir: Path, documents: Iterable[dict], run_info: dict,
                  progress: Progress | None = None) -> Path:
     """Write index.html and, per cluster, clusters/<name>.html and clusters/<name>.json.
 
-    `documents` are cluster comparison documents (SCHEMA-draft.md), streamed: only one index
+    `documents` are cluster comparison documents (see the README), streamed: only one index
     line per cluster is kept in memory. Returns the path of index.html.
     """
     out_dir = Path(out_dir)
@@ -142,4 +142,13 @@ def write_report(out_dir: Path, documents: Iterable[dict], run_info: dict,
         task.close()
     index = out_dir / "index.html"
     _write(index, pages["index"].render(run=_run_header(run_info or {}, len(index_rows)), rows=index_rows))
+    _remove_stale(clusters_dir, taken)
     return index
+
+
+def _remove_stale(clusters_dir: Path, names: set[str]) -> None:
+    """Remove pages and documents an earlier run wrote for clusters this run does not have
+    (`names` are the casefolded names written now)."""
+    for path in clusters_dir.iterdir():
+        if path.suffix in (".html", ".json") and path.stem.casefold() not in names and path.is_file():
+            path.unlink()
