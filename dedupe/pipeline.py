@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from datetime import datetime
 from multiprocessing import get_context
@@ -208,6 +208,7 @@ def cluster_corpus(corpus: Corpus, scores: PairScores, edges: np.ndarray, config
         len(corpus), scores, edges, corpus.shingle_sets, corpus.signatures, rank=_id_rank(corpus.ids),
         link_threshold=config.link_threshold, min_containment_shingles=config.min_containment_shingles,
         apart=corpus.keep_apart(config),
+        cannot_link=replace(corpus.keep_apart(config), same_source=False),
     )
 
 

@@ -70,7 +70,8 @@ def _similarity_matrix(members: np.ndarray, local_pairs: np.ndarray, local_sims:
 def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingle_sets: list[np.ndarray],
                     signatures: np.ndarray, *, rank: np.ndarray, link_threshold: float,
                     min_containment_shingles: int,
-                    apart: Callable[[np.ndarray], np.ndarray] | None = None) -> np.ndarray:
+                    apart: Callable[[np.ndarray], np.ndarray] | None = None,
+                    cannot_link: Callable[[np.ndarray], np.ndarray] | None = None) -> np.ndarray:
     """Story label of every document.
 
     `rank` orders documents independently of input order (the rank of their id), so that
@@ -102,11 +103,13 @@ def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingl
         local_pairs = _localize(members, pairs_sorted[lo:hi])
         matrix = _similarity_matrix(members, local_pairs, sims_sorted[lo:hi], shingle_sets, signatures,
                                     min_containment_shingles)
+        cannot = None
         if apart is not None:
             x, y = np.triu_indices(len(members), k=1)
-            far = apart(np.stack((members[x], members[y]), axis=1))
-            matrix[x[far], y[far]] = matrix[y[far], x[far]] = 0.0
-        groups = split_by_average_linkage(matrix, link_threshold)
+            far = (cannot_link or apart)(np.stack((members[x], members[y]), axis=1))
+            cannot = np.zeros(matrix.shape, dtype=bool)
+            cannot[x[far], y[far]] = cannot[y[far], x[far]] = True
+        groups = split_by_average_linkage(matrix, link_threshold, cannot)
         for group in range(1, int(groups.max()) + 1):
             result[members[groups == group]] = next_label
             next_label += 1

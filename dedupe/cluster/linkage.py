@@ -13,13 +13,22 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 
-def split_by_average_linkage(similarity: np.ndarray, link_threshold: float) -> np.ndarray:
+CANNOT_LINK = 1e9
+"""Distance of a pair that must never share a group: so large that any group containing
+such a pair has an average distance far above every cut."""
+
+
+def split_by_average_linkage(similarity: np.ndarray, link_threshold: float,
+                             cannot_link: np.ndarray | None = None) -> np.ndarray:
     """Group labels (0..k-1, in order of first member) for a square similarity matrix;
-    groups whose average similarity is below `link_threshold` are kept apart."""
+    groups whose average similarity is below `link_threshold` are kept apart, and so are
+    groups holding a pair marked in `cannot_link` (a templated report and its earlier day)."""
     n = similarity.shape[0]
     if n < 3:
         return np.zeros(n, dtype=np.int64)
     distance = 1.0 - np.clip(similarity, 0.0, 1.0)
+    if cannot_link is not None:
+        distance[cannot_link] = CANNOT_LINK
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
     raw = fcluster(tree, t=1.0 - link_threshold + 1e-12, criterion="distance")

@@ -29,6 +29,7 @@ class KeepApart:
     numbers: list[np.ndarray]  # sorted hashes of the figures in each document
     window_seconds: float | None = None
     repeat_seconds: float | None = None
+    same_source: bool = True  # also the same outlet's near-identical text on another day
 
     def __call__(self, pairs: np.ndarray) -> np.ndarray:
         """True for each pair (rows of document indices) that must stay apart."""
@@ -39,7 +40,8 @@ class KeepApart:
             if self.repeat_seconds is None:
                 return apart
             later = gap > self.repeat_seconds
-        apart |= later & (self.sources[a] == self.sources[b])
+        if self.same_source:
+            apart |= later & (self.sources[a] == self.sources[b])
         for k in np.flatnonzero(later & ~apart):
             apart[k] = self._figures_differ(int(a[k]), int(b[k]))
         return apart
