@@ -159,3 +159,21 @@ def test_same_topic_story_sharing_a_sentence_stays_apart():
     other[2] = story[2][: len(story[2]) // 3] + " " + other[2]  # one shared background sentence
     result = run([_article("wire-1", story), _article("wire-2", other)], ClusterConfig(workers=1))
     assert not _ids_together(result, "wire-1", "wire-2")
+
+
+def test_templated_report_does_not_join_its_earlier_day_through_a_brief():
+    from datetime import datetime, timedelta, timezone
+
+    lead = ("The central bank said on its weekly market operation that it would keep supplying "
+            "reserves to the banking system through repurchase agreements until conditions ease.")
+    body = ("It added {a} billion dollars through overnight repurchases, after rates rose to {b} percent, "
+            "and drained {c} billion through bill sales, leaving reserves {d} billion above target.")
+    start = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+    articles = [
+        Article(id="monday", source="Wire", text=lead + "\n\n" + body.format(a=3, b=6, c=2, d=5), published=start),
+        Article(id="brief", source="Daily", text=lead, published=start + timedelta(hours=2)),
+        Article(id="thursday", source="Herald", text=lead + "\n\n" + body.format(a=7, b=4, c=9, d=8),
+                published=start + timedelta(days=3)),
+    ]
+    result = run(articles, ClusterConfig(workers=1, min_containment_shingles=5))
+    assert result.assignments["monday"] != result.assignments["thursday"]
