@@ -75,9 +75,11 @@ def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingl
     """Story label of every document.
 
     `rank` orders documents independently of input order (the rank of their id), so that
-    the result does not depend on the order the corpus was read in. `apart` marks pairs
-    (rows of document indices) that are never similar, such as reports of a template
-    published on different days.
+    the result does not depend on the order the corpus was read in. Both callables take
+    pairs (rows of document indices) and return a bool per pair: `apart` marks pairs whose
+    similarity must not become an edge (the same outlet's template on another day);
+    `cannot_link` marks pairs that must never end in one story, even through other
+    articles (a template with new figures on another day, joined via a brief).
     """
     if apart is not None and is_edge.any():
         is_edge = is_edge.copy()
@@ -104,9 +106,9 @@ def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingl
         matrix = _similarity_matrix(members, local_pairs, sims_sorted[lo:hi], shingle_sets, signatures,
                                     min_containment_shingles)
         cannot = None
-        if apart is not None:
+        if cannot_link is not None:
             x, y = np.triu_indices(len(members), k=1)
-            far = (cannot_link or apart)(np.stack((members[x], members[y]), axis=1))
+            far = cannot_link(np.stack((members[x], members[y]), axis=1))
             cannot = np.zeros(matrix.shape, dtype=bool)
             cannot[x[far], y[far]] = cannot[y[far], x[far]] = True
         groups = split_by_average_linkage(matrix, link_threshold, cannot)
