@@ -21,6 +21,12 @@ class ClusterConfig:
     """Seed of the MinHash permutations (as datasketch's `seed`)."""
     threshold: float = 0.5
     """Jaccard similarity above which two articles are the same story."""
+    char_ngram: int = 5
+    """Characters per shingle of the OCR-robust channel (letters and digits only, no spaces:
+    OCR splits and merges words)."""
+    char_threshold: float = 0.45
+    """Character n-gram Jaccard from which two articles are near-duplicates even when OCR
+    errors broke their word shingles (8% misread characters still leave ~0.5)."""
     lsh_threshold: float = 0.3
     """Jaccard similarity the LSH bands are tuned for. Set below `threshold` because a pair
     LSH misses is lost for good while a false candidate only costs one exact check:
@@ -51,6 +57,8 @@ class ClusterConfig:
     def __post_init__(self) -> None:
         checks = [
             (0 < self.threshold <= 1, f"--threshold must be in (0, 1], got {self.threshold}"),
+            (0 < self.char_threshold <= 1, f"character threshold must be in (0, 1], got {self.char_threshold}"),
+            (self.char_ngram >= 1, f"character n-gram must be at least 1, got {self.char_ngram}"),
             (0 < self.lsh_threshold <= 1, f"LSH threshold must be in (0, 1], got {self.lsh_threshold}"),
             (0 < self.containment <= 1, f"--containment must be in (0, 1], got {self.containment}"),
             (0 <= self.link_threshold <= 1, f"link threshold must be in [0, 1], got {self.link_threshold}"),

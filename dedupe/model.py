@@ -53,7 +53,9 @@ class Pair:
     b: str
     jaccard: float
     containment: float
+    char_jaccard: float = 0.0
+    """Character n-gram Jaccard (estimated): how OCR'd copies are recognised."""
 
     def to_json(self) -> dict[str, Any]:
         return {"a": self.a, "b": self.b, "jaccard": round(self.jaccard, 4),
-                "containment": round(self.containment, 4)}
+                "containment": round(self.containment, 4), "char_jaccard": round(self.char_jaccard, 4)}

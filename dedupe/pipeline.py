@@ -6,6 +6,7 @@ together, batches the streaming part across processes, and times every stage.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -25,6 +26,7 @@ from dedupe.model import Article, Cluster, Pair
 from dedupe.progress import NullProgress, Progress
 from dedupe.text import clean_for_matching, tokenize
 from dedupe.arrays import sorted_unique
+from dedupe.verify.apart import figures_differ
 from dedupe.verify import KeepApart, PairScores, is_duplicate, score_pairs, similarity
 
 
@@ -37,13 +39,27 @@ class Sketches:
     lead_signatures: np.ndarray
     agencies: list[tuple[str, ...]]
     numbers: list[np.ndarray]  # sorted hashes of the figures in each text
+    names: list[np.ndarray]  # sorted hashes of the capitalised words in each text
+    char_signatures: np.ndarray  # MinHash of character n-grams, the OCR-robust channel
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_NAME = re.compile(r"\b[A-Z][a-z]{2,}")
+
+
+def _characters(text: str) -> np.ndarray:
+    """Code points of the letters and digits of a text, case-folded, spaces dropped."""
+    squeezed = _NOT_ALNUM.sub("", text.casefold())
+    return np.frombuffer(squeezed.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
 
 
 def sketch_texts(texts: list[tuple[str, str | None]], config: ClusterConfig) -> Sketches:
     """Normalize and sketch a batch of (text, title) pairs."""
-    hashes, agencies, numbers = [], [], []
+    hashes, agencies, numbers, characters, names = [], [], [], [], []
     for text, title in texts:
         clean = clean_for_matching(text, title)
+        characters.append(_characters(clean.text))
+        names.append(sorted_unique(token_hashes([n.casefold() for n in _NAME.findall(clean.text)])))
         tokens = tokenize(clean.text)
         hashes.append(token_hashes(tokens))
         agencies.append(clean.agencies)
@@ -57,6 +73,8 @@ def sketch_texts(texts: list[tuple[str, str | None]], config: ClusterConfig) -> 
         lead_signatures=signatures(lead_sets, config.num_perm, config.seed),
         agencies=agencies,
         numbers=numbers,
+        names=names,
+        char_signatures=signatures(batch_shingle_sets(characters, config.char_ngram), config.num_perm, config.seed),
     )
 
 
@@ -71,8 +89,10 @@ class Corpus:
     agencies: list[tuple[str, ...]] = field(default_factory=list)
     shingle_sets: list[np.ndarray] = field(default_factory=list)
     numbers: list[np.ndarray] = field(default_factory=list)
+    names: list[np.ndarray] = field(default_factory=list)
     signatures: np.ndarray | None = None
     lead_signatures: np.ndarray | None = None
+    char_signatures: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -142,7 +162,7 @@ def _sketched(batches: Iterator[list[Article]], config: ClusterConfig) -> Iterat
 def sketch_corpus(articles: Iterable[Article], config: ClusterConfig, progress: Progress) -> Corpus:
     """Read, normalize and sketch every article (streaming, batch by batch)."""
     corpus = Corpus()
-    sigs, leads = [], []
+    sigs, leads, chars = [], [], []
     task = progress.task("read + normalize + sketch")
     for batch, sketches in _sketched(_batches(articles, config.batch_size), config):
         for article in batch:
@@ -153,13 +173,16 @@ def sketch_corpus(articles: Iterable[Article], config: ClusterConfig, progress: 
         corpus.agencies.extend(sketches.agencies)
         corpus.shingle_sets.extend(sketches.shingle_sets)
         corpus.numbers.extend(sketches.numbers)
+        corpus.names.extend(sketches.names)
         sigs.append(sketches.signatures)
         leads.append(sketches.lead_signatures)
+        chars.append(sketches.char_signatures)
         task.advance(len(batch))
     task.close()
     empty = np.empty((0, config.num_perm), dtype=np.uint32)
     corpus.signatures = np.concatenate(sigs) if sigs else empty
     corpus.lead_signatures = np.concatenate(leads) if leads else empty
+    corpus.char_signatures = np.concatenate(chars) if chars else empty
     return corpus
 
 
@@ -170,6 +193,7 @@ def find_candidates(corpus: Corpus, config: ClusterConfig) -> np.ndarray:
     pairs = unique_pairs(np.concatenate((
         candidate_pairs(corpus.signatures, bands, rows, has_text),
         candidate_pairs(corpus.lead_signatures, bands, rows, has_text),
+        candidate_pairs(corpus.char_signatures, bands, rows, has_text),
     )))
     if len(pairs) and config.window_days is not None:
         # Only the time window filters candidates: templated reports are still near-duplicate
@@ -188,11 +212,19 @@ def verify_candidates(corpus: Corpus, pairs: np.ndarray, config: ClusterConfig,
     task = (progress or NullProgress()).task("verify", total=len(pairs))
     parts = []
     for start in range(0, len(pairs), VERIFY_CHUNK):
-        parts.append(score_pairs(corpus.shingle_sets, pairs[start : start + VERIFY_CHUNK]))
+        parts.append(score_pairs(corpus.shingle_sets, pairs[start : start + VERIFY_CHUNK], corpus.char_signatures))
         task.advance(len(parts[-1]))
     task.close()
-    scores = PairScores.concat(parts) if parts else score_pairs(corpus.shingle_sets, pairs)
-    edges = is_duplicate(scores, config.threshold, config.containment, config.min_containment_shingles)
+    scores = PairScores.concat(parts) if parts else score_pairs(corpus.shingle_sets, pairs, corpus.char_signatures)
+    edges = is_duplicate(scores, config.threshold, config.containment, config.min_containment_shingles,
+                         config.char_threshold)
+    # Pairs found only by characters are OCR'd copies or templates with new names and
+    # figures; copies keep their figures and most of their names.
+    by_words = is_duplicate(scores, config.threshold, config.containment, config.min_containment_shingles)
+    only_chars = np.flatnonzero(edges & ~by_words)
+    template = (figures_differ(corpus.numbers, scores.pairs[only_chars])
+                | figures_differ(corpus.names, scores.pairs[only_chars], at_least=3))
+    edges[only_chars[template]] = False
     return scores, edges
 
 
@@ -205,7 +237,8 @@ def _id_rank(ids: list[str]) -> np.ndarray:
 def cluster_corpus(corpus: Corpus, scores: PairScores, edges: np.ndarray, config: ClusterConfig) -> np.ndarray:
     """Story label of every article."""
     return cluster_stories(
-        len(corpus), scores, edges, corpus.shingle_sets, corpus.signatures, rank=_id_rank(corpus.ids),
+        len(corpus), scores, edges, corpus.shingle_sets, corpus.signatures, corpus.char_signatures,
+        rank=_id_rank(corpus.ids),
         link_threshold=config.link_threshold, min_containment_shingles=config.min_containment_shingles,
         apart=corpus.keep_apart(config),
         cannot_link=replace(corpus.keep_apart(config), same_source=False),
@@ -249,10 +282,10 @@ def describe_clusters(corpus: Corpus, labels: np.ndarray, scores: PairScores, co
 def verified_pairs(corpus: Corpus, scores: PairScores, edges: np.ndarray) -> list[Pair]:
     """Every near-duplicate pair by article id (a < b), sorted: the graph before clustering."""
     found = []
-    for (i, j), jac, con in zip(scores.pairs[edges].tolist(), scores.jaccard[edges].tolist(),
-                                scores.containment[edges].tolist()):
+    for (i, j), jac, con, char in zip(scores.pairs[edges].tolist(), scores.jaccard[edges].tolist(),
+                                      scores.containment[edges].tolist(), scores.char_jaccard[edges].tolist()):
         a, b = sorted((corpus.ids[i], corpus.ids[j]))
-        found.append(Pair(a, b, jac, con))
+        found.append(Pair(a, b, jac, con, char))
     found.sort(key=lambda p: (p.a, p.b))
     return found
 

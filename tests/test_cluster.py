@@ -177,3 +177,29 @@ def test_templated_report_does_not_join_its_earlier_day_through_a_brief():
     ]
     result = run(articles, ClusterConfig(workers=1, min_containment_shingles=5))
     assert result.assignments["monday"] != result.assignments["thursday"]
+
+
+def _ocr(text: str, rng: random.Random, rate: float) -> str:
+    """Misread characters as a scanner does: rn for m, 1 for l, c for e, dropped and split letters."""
+    confusions = {"m": "rn", "l": "1", "e": "c", "o": "0", "i": "l", "h": "b", "n": "u"}
+    out = []
+    for ch in text:
+        if ch.isalpha() and rng.random() < rate:
+            roll = rng.random()
+            out.append(confusions.get(ch, ch + ch) if roll < 0.6 else "" if roll < 0.8 else ch + " ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def test_heavily_ocrd_copy_joins_its_story():
+    rng = random.Random(31)
+    paras = _paragraphs(rng, 6)
+    scanned = [_ocr(p, rng, 0.07) for p in paras]
+    result = run([_article("wire-1", paras), _article("scan-1", scanned), _article("other-1", _paragraphs(rng, 6))],
+                 ClusterConfig(workers=1))
+    assert _ids_together(result, "wire-1", "scan-1")
+    assert not _ids_together(result, "wire-1", "other-1")
+    pair = next(p for p in result.pairs if {p.a, p.b} == {"scan-1", "wire-1"})
+    assert pair.jaccard < 0.3 < pair.char_jaccard  # found by characters, not by words
+

@@ -10,6 +10,7 @@ from scipy.sparse.csgraph import connected_components
 
 from dedupe.cluster.linkage import split_by_average_linkage
 from dedupe.verify import PairScores, score_pairs, similarity
+from dedupe.verify.score import char_jaccard
 
 EXACT_LIMIT = 400
 """Components up to this size get every pair that LSH did not propose scored exactly;
@@ -27,7 +28,8 @@ def components(n_docs: int, pairs: np.ndarray) -> np.ndarray:
     return labels.astype(np.int64)
 
 
-def estimated_similarity(signatures: np.ndarray, sizes: np.ndarray, min_containment_shingles: int) -> np.ndarray:
+def estimated_similarity(signatures: np.ndarray, sizes: np.ndarray, min_containment_shingles: int,
+                         char_signatures: np.ndarray | None = None) -> np.ndarray:
     """Story similarity of every pair of documents from their signatures and set sizes."""
     jaccard = np.empty((len(sizes), len(sizes)))
     for row in range(len(sizes)):
@@ -37,18 +39,25 @@ def estimated_similarity(signatures: np.ndarray, sizes: np.ndarray, min_containm
     smaller = np.minimum(sizes[:, None], sizes[None, :])
     with np.errstate(divide="ignore", invalid="ignore"):
         containment = np.where(smaller > 0, np.minimum(inter / smaller, 1.0), 0.0)
-    return np.where(smaller >= min_containment_shingles, np.maximum(jaccard, containment), jaccard)
+    words = np.where(smaller >= min_containment_shingles, np.maximum(jaccard, containment), jaccard)
+    if char_signatures is None:
+        return words
+    rows = np.arange(len(sizes))
+    x, y = np.meshgrid(rows, rows, indexing="ij")
+    chars = char_jaccard(char_signatures, np.stack((x.ravel(), y.ravel()), axis=1)).reshape(len(sizes), -1)
+    return np.where(smaller >= min_containment_shingles, np.maximum(words, chars), words)
 
 
 def _similarity_matrix(members: np.ndarray, local_pairs: np.ndarray, local_sims: np.ndarray,
-                       shingle_sets: list[np.ndarray], signatures: np.ndarray,
+                       shingle_sets: list[np.ndarray], signatures: np.ndarray, char_signatures: np.ndarray | None,
                        min_containment_shingles: int) -> np.ndarray:
     """Square story-similarity matrix of one component: scored pairs as scored, the others
     scored exactly (small components) or estimated from signatures (large ones)."""
     n = len(members)
     if n > EXACT_LIMIT:
         sizes = np.array([len(shingle_sets[m]) for m in members])
-        matrix = estimated_similarity(signatures[members], sizes, min_containment_shingles)
+        matrix = estimated_similarity(signatures[members], sizes, min_containment_shingles,
+                                      None if char_signatures is None else char_signatures[members])
     else:
         matrix = np.full((n, n), np.nan)
         matrix[local_pairs[:, 0], local_pairs[:, 1]] = local_sims
@@ -57,7 +66,7 @@ def _similarity_matrix(members: np.ndarray, local_pairs: np.ndarray, local_sims:
         unknown = np.isnan(matrix[x, y])
         if unknown.any():
             todo = np.stack((x[unknown], y[unknown]), axis=1)
-            scores = score_pairs(shingle_sets, members[todo])
+            scores = score_pairs(shingle_sets, members[todo], char_signatures)
             values = similarity(scores, min_containment_shingles)
             matrix[todo[:, 0], todo[:, 1]] = values
             matrix[todo[:, 1], todo[:, 0]] = values
@@ -68,7 +77,7 @@ def _similarity_matrix(members: np.ndarray, local_pairs: np.ndarray, local_sims:
 
 
 def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingle_sets: list[np.ndarray],
-                    signatures: np.ndarray, *, rank: np.ndarray, link_threshold: float,
+                    signatures: np.ndarray, char_signatures: np.ndarray | None = None, *, rank: np.ndarray, link_threshold: float,
                     min_containment_shingles: int,
                     apart: Callable[[np.ndarray], np.ndarray] | None = None,
                     cannot_link: Callable[[np.ndarray], np.ndarray] | None = None) -> np.ndarray:
@@ -104,7 +113,7 @@ def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingl
         lo, hi = np.searchsorted(comps_sorted, [comp, comp + 1])
         local_pairs = _localize(members, pairs_sorted[lo:hi])
         matrix = _similarity_matrix(members, local_pairs, sims_sorted[lo:hi], shingle_sets, signatures,
-                                    min_containment_shingles)
+                                    char_signatures, min_containment_shingles)
         cannot = None
         if cannot_link is not None:
             x, y = np.triu_indices(len(members), k=1)

@@ -42,11 +42,17 @@ class KeepApart:
             later = gap > self.repeat_seconds
         if self.same_source:
             apart |= later & (self.sources[a] == self.sources[b])
-        for k in np.flatnonzero(later & ~apart):
-            apart[k] = self._figures_differ(int(a[k]), int(b[k]))
+        check = later & ~apart
+        apart[check] = figures_differ(self.numbers, pairs[check])
         return apart
 
-    def _figures_differ(self, a: int, b: int) -> bool:
-        x, y = self.numbers[a], self.numbers[b]
+
+def figures_differ(numbers: list[np.ndarray], pairs: np.ndarray, at_least: int = MIN_NUMBERS) -> np.ndarray:
+    """True for pairs whose articles both carry at least `at_least` figures (or names) and
+    share few of them."""
+    found = np.zeros(len(pairs), dtype=bool)
+    for k, (a, b) in enumerate(pairs.tolist()):
+        x, y = numbers[a], numbers[b]
         smaller = min(len(x), len(y))
-        return smaller >= MIN_NUMBERS and overlap(x, y) < SHARED_NUMBERS * smaller
+        found[k] = smaller >= at_least and overlap(x, y) < SHARED_NUMBERS * smaller
+    return found

@@ -6,6 +6,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dedupe.minhash import EMPTY
+
+
+CHAR_MIN_SHINGLES = 40
+"""Word shingles the smaller article needs before character similarity counts: short
+notices (dividends, earnings tables) share most of their characters by template."""
+
 
 def overlap(a: np.ndarray, b: np.ndarray) -> int:
     """Size of the intersection of two sorted arrays of unique values."""
@@ -26,6 +33,7 @@ class PairScores:
     jaccard: np.ndarray  # float64
     containment: np.ndarray  # |A ∩ B| / min(|A|, |B|), float64
     min_size: np.ndarray  # shingles of the smaller document, int64
+    char_jaccard: np.ndarray  # character n-gram Jaccard estimated from signatures (OCR-robust), float64
 
     def __len__(self) -> int:
         return len(self.pairs)
@@ -33,11 +41,23 @@ class PairScores:
     @staticmethod
     def concat(parts: list[PairScores]) -> PairScores:
         return PairScores(*(np.concatenate([getattr(p, name) for p in parts])
-                            for name in ("pairs", "jaccard", "containment", "min_size")))
+                            for name in ("pairs", "jaccard", "containment", "min_size", "char_jaccard")))
 
 
-def score_pairs(shingle_sets: list[np.ndarray], pairs: np.ndarray) -> PairScores:
-    """Exact Jaccard and containment of each candidate pair."""
+def char_jaccard(char_signatures: np.ndarray | None, pairs: np.ndarray) -> np.ndarray:
+    """Character n-gram Jaccard of each pair, estimated from MinHash signatures: the share
+    of permutations on which they agree. Empty documents agree with nothing."""
+    if char_signatures is None or len(pairs) == 0:
+        return np.zeros(len(pairs))
+    a, b = char_signatures[pairs[:, 0]], char_signatures[pairs[:, 1]]
+    empty = (a == EMPTY).all(axis=1) | (b == EMPTY).all(axis=1)
+    return np.where(empty, 0.0, (a == b).mean(axis=1))
+
+
+def score_pairs(shingle_sets: list[np.ndarray], pairs: np.ndarray,
+                char_signatures: np.ndarray | None = None) -> PairScores:
+    """Exact word-shingle Jaccard and containment of each candidate pair, and the estimated
+    character n-gram Jaccard when character signatures are given."""
     inter = np.fromiter((overlap(shingle_sets[i], shingle_sets[j]) for i, j in pairs.tolist()),
                         dtype=np.int64, count=len(pairs))
     sizes = np.fromiter((len(s) for s in shingle_sets), dtype=np.int64, count=len(shingle_sets))
@@ -47,18 +67,22 @@ def score_pairs(shingle_sets: list[np.ndarray], pairs: np.ndarray) -> PairScores
     with np.errstate(divide="ignore", invalid="ignore"):
         jaccard = np.where(union > 0, inter / union, 0.0)
         containment = np.where(smaller > 0, inter / smaller, 0.0)
-    return PairScores(pairs, jaccard, containment, smaller)
+    return PairScores(pairs, jaccard, containment, smaller, char_jaccard(char_signatures, pairs))
 
 
 def similarity(scores: PairScores, min_containment_shingles: int) -> np.ndarray:
-    """The story-level similarity of each pair: Jaccard, or containment of the smaller
-    article when it is long enough for containment to mean something."""
+    """The story-level similarity of each pair: Jaccard, or, when the smaller article is long
+    enough for them to mean something, containment or character n-gram Jaccard."""
     usable = scores.min_size >= min_containment_shingles
-    return np.where(usable, np.maximum(scores.jaccard, scores.containment), scores.jaccard)
+    words = np.where(usable, np.maximum(scores.jaccard, scores.containment), scores.jaccard)
+    return np.where(scores.min_size >= CHAR_MIN_SHINGLES, np.maximum(words, scores.char_jaccard), words)
 
 
-def is_duplicate(scores: PairScores, threshold: float, containment: float, min_containment_shingles: int) -> np.ndarray:
-    """Which pairs are near-duplicates: Jaccard at or above `threshold`, or a trimmed
-    version whose shingles are at least `containment` inside the other."""
+def is_duplicate(scores: PairScores, threshold: float, containment: float, min_containment_shingles: int,
+                 char_threshold: float = 1.01) -> np.ndarray:
+    """Which pairs are near-duplicates: Jaccard at or above `threshold`, a trimmed version
+    whose shingles are at least `containment` inside the other, or (OCR'd copies, whose
+    word shingles break) character n-gram Jaccard at or above `char_threshold`."""
     contained = (scores.containment >= containment) & (scores.min_size >= min_containment_shingles)
-    return (scores.jaccard >= threshold) | contained
+    by_characters = (scores.char_jaccard >= char_threshold) & (scores.min_size >= CHAR_MIN_SHINGLES)
+    return (scores.jaccard >= threshold) | contained | by_characters
