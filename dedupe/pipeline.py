@@ -26,7 +26,7 @@ from dedupe.model import Article, Cluster, Pair
 from dedupe.progress import NullProgress, Progress
 from dedupe.text import clean_for_matching, tokenize
 from dedupe.arrays import sorted_unique
-from dedupe.verify.apart import figures_differ
+from dedupe.verify.apart import mostly_different
 from dedupe.verify import KeepApart, PairScores, is_duplicate, score_pairs, similarity
 
 
@@ -222,8 +222,8 @@ def verify_candidates(corpus: Corpus, pairs: np.ndarray, config: ClusterConfig,
     # figures; copies keep their figures and most of their names.
     by_words = is_duplicate(scores, config.threshold, config.containment, config.min_containment_shingles)
     only_chars = np.flatnonzero(edges & ~by_words)
-    template = (figures_differ(corpus.numbers, scores.pairs[only_chars])
-                | figures_differ(corpus.names, scores.pairs[only_chars], at_least=3))
+    template = (mostly_different(corpus.numbers, scores.pairs[only_chars])
+                | mostly_different(corpus.names, scores.pairs[only_chars], at_least=3))
     edges[only_chars[template]] = False
     return scores, edges
 
@@ -236,12 +236,13 @@ def _id_rank(ids: list[str]) -> np.ndarray:
 
 def cluster_corpus(corpus: Corpus, scores: PairScores, edges: np.ndarray, config: ClusterConfig) -> np.ndarray:
     """Story label of every article."""
+    apart = corpus.keep_apart(config)
     return cluster_stories(
         len(corpus), scores, edges, corpus.shingle_sets, corpus.signatures, corpus.char_signatures,
         rank=_id_rank(corpus.ids),
         link_threshold=config.link_threshold, min_containment_shingles=config.min_containment_shingles,
-        apart=corpus.keep_apart(config),
-        cannot_link=replace(corpus.keep_apart(config), same_source=False),
+        apart=apart,
+        cannot_link=replace(apart, same_source=False),
     )
 
 

@@ -82,6 +82,14 @@ def _corpus(inputs: list[Path], fmt: opt.InFormat | None, fields: FieldMap, prob
                                  rename_duplicates=rename)
 
 
+def _config(threshold: float, containment: float, ngram: int, num_perm: int, seed: int, window: float | None,
+            template_hours: float | None, workers: int, batch_size: int) -> ClusterConfig:
+    """The clustering options of `cluster` and `run`; `--template-hours 0` turns that rule off."""
+    return ClusterConfig(threshold=threshold, containment=containment, ngram=ngram, num_perm=num_perm, seed=seed,
+                         window_days=window, template_hours=template_hours or None, workers=workers,
+                         batch_size=batch_size)
+
+
 def _write(path: Path, records: list[dict], fmt: opt.OutFormat) -> None:
     (write_parquet if fmt is opt.OutFormat.parquet else write_jsonl)(path, records)
 
@@ -157,11 +165,9 @@ def cluster(
         dedupe cluster corpora/sample/articles.jsonl -o clusters.jsonl --assignments assignments.jsonl
     """
     with _guard(debug):
-        config = ClusterConfig(threshold=threshold, containment=containment, ngram=ngram, num_perm=num_perm,
-                               seed=seed, window_days=window, template_hours=template_hours or None,
-                               workers=workers, batch_size=batch_size)
+        config = _config(threshold, containment, ngram, num_perm, seed, window, template_hours, workers, batch_size)
         problems = _problem_log(strict, quiet, problems_file)
-        fields = FieldMap(id=id_field, text=text_field, title=title_field, source=source_field, date=date_field)
+        fields = FieldMap(id_field, text_field, title_field, source_field, date_field)
         read = _corpus(inputs, fmt, fields, problems, rename_duplicate_ids)
         with RichProgress(quiet=quiet) as progress:
             result = run_pipeline(read(), config, progress)
@@ -190,7 +196,7 @@ def report(
     """
     with _guard(debug):
         problems = _problem_log(strict, quiet, problems_file)
-        fields = FieldMap(id=id_field, text=text_field, title=title_field, source=source_field, date=date_field)
+        fields = FieldMap(id_field, text_field, title_field, source_field, date_field)
         clusters = read_clusters(clusters_file, problems)
         read = _corpus(inputs, fmt, fields, problems, rename_duplicate_ids)
         info = _run_info(inputs, sum(len(c["members"]) for c in clusters), clusters, {"clusters": str(clusters_file)})
@@ -225,11 +231,9 @@ def run_command(
         dedupe run corpora/sample/articles.jsonl -o reports/sample
     """
     with _guard(debug):
-        config = ClusterConfig(threshold=threshold, containment=containment, ngram=ngram, num_perm=num_perm,
-                               seed=seed, window_days=window, template_hours=template_hours or None,
-                               workers=workers, batch_size=batch_size)
+        config = _config(threshold, containment, ngram, num_perm, seed, window, template_hours, workers, batch_size)
         problems = _problem_log(strict, quiet, problems_file)
-        fields = FieldMap(id=id_field, text=text_field, title=title_field, source=source_field, date=date_field)
+        fields = FieldMap(id_field, text_field, title_field, source_field, date_field)
         if not output.parent.is_dir():
             raise InputError(f"cannot write {output}: directory {output.parent} does not exist")
         output.mkdir(exist_ok=True)
@@ -239,8 +243,8 @@ def run_command(
             _write_cluster_outputs(result, output / "clusters.jsonl", output / "assignments.jsonl",
                                    output / "pairs.jsonl", opt.OutFormat.jsonl)
             clusters = [c.to_json() for c in result.clusters]
-            options = {"threshold": threshold, "containment": containment, "ngram": ngram, "num_perm": num_perm,
-                       "seed": seed, "window_days": window, "template_hours": template_hours}
+            options = {k: getattr(config, k) for k in ("threshold", "containment", "ngram", "num_perm", "seed",
+                                                        "window_days", "template_hours")}
             info = _run_info(inputs, len(result.assignments), clusters, options)
             quiet_problems = ProblemLog(strict=strict)  # the second reading repeats the first one's problems
             _build_report(output, clusters, _corpus(inputs, fmt, fields, quiet_problems, rename_duplicate_ids),

@@ -43,16 +43,16 @@ class KeepApart:
         if self.same_source:
             apart |= later & (self.sources[a] == self.sources[b])
         check = later & ~apart
-        apart[check] = figures_differ(self.numbers, pairs[check])
+        apart[check] = mostly_different(self.numbers, pairs[check])
         return apart
 
 
-def figures_differ(numbers: list[np.ndarray], pairs: np.ndarray, at_least: int = MIN_NUMBERS) -> np.ndarray:
-    """True for pairs whose articles both carry at least `at_least` figures (or names) and
-    share few of them."""
+def mostly_different(values: list[np.ndarray], pairs: np.ndarray, at_least: int = MIN_NUMBERS) -> np.ndarray:
+    """True for pairs whose articles both carry at least `at_least` of the given values
+    (sorted hashes of figures, or of names) and share less than half of the smaller set."""
     found = np.zeros(len(pairs), dtype=bool)
     for k, (a, b) in enumerate(pairs.tolist()):
-        x, y = numbers[a], numbers[b]
+        x, y = values[a], values[b]
         smaller = min(len(x), len(y))
         found[k] = smaller >= at_least and overlap(x, y) < SHARED_NUMBERS * smaller
     return found
