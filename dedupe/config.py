@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dedupe.errors import InputError
+from dedupe.verify.score import Thresholds
 
 
 @dataclass(frozen=True)
@@ -21,12 +22,20 @@ class ClusterConfig:
     """Seed of the MinHash permutations (as datasketch's `seed`)."""
     threshold: float = 0.5
     """Jaccard similarity above which two articles are the same story."""
-    char_ngram: int = 5
-    """Characters per shingle of the OCR-robust channel (letters and digits only, no spaces:
-    OCR splits and merges words)."""
-    char_threshold: float = 0.45
-    """Character n-gram Jaccard from which two articles are near-duplicates even when OCR
-    errors broke their word shingles (8% misread characters still leave ~0.5)."""
+    char_ngram: int = 7
+    """Characters per shingle of the OCR-robust channel, taken from the glyph skeleton
+    (letters and digits, look-alike glyphs merged, no spaces: OCR splits and merges words).
+    7 by measurement (benchmarks/README.md): 5 lets clean rewordings and templates agree."""
+    char_threshold: float = 0.35
+    """Character n-gram Jaccard from which an OCR'd copy is a near-duplicate although
+    misread letters broke its word shingles (see `char_margin`)."""
+    char_containment: float = 0.6
+    """Share of the smaller article's character n-grams inside the larger one from which a
+    trimmed OCR'd copy is a near-duplicate (see `char_margin`)."""
+    char_margin: float = 0.4
+    """How much more the characters must agree than the words for the character channel to
+    count: misread glyphs break word shingles far more than character ones, while rewording
+    and templates break both alike."""
     lsh_threshold: float = 0.3
     """Jaccard similarity the LSH bands are tuned for. Set below `threshold` because a pair
     LSH misses is lost for good while a false candidate only costs one exact check:
@@ -58,6 +67,9 @@ class ClusterConfig:
         checks = [
             (0 < self.threshold <= 1, f"--threshold must be in (0, 1], got {self.threshold}"),
             (0 < self.char_threshold <= 1, f"character threshold must be in (0, 1], got {self.char_threshold}"),
+            (0 < self.char_containment <= 1,
+             f"character containment must be in (0, 1], got {self.char_containment}"),
+            (0 <= self.char_margin <= 1, f"character margin must be in [0, 1], got {self.char_margin}"),
             (self.char_ngram >= 1, f"character n-gram must be at least 1, got {self.char_ngram}"),
             (0 < self.lsh_threshold <= 1, f"LSH threshold must be in (0, 1], got {self.lsh_threshold}"),
             (0 < self.containment <= 1, f"--containment must be in (0, 1], got {self.containment}"),
@@ -74,3 +86,9 @@ class ClusterConfig:
         for ok, message in checks:
             if not ok:
                 raise InputError(message)
+
+    @property
+    def thresholds(self) -> Thresholds:
+        """The near-duplicate thresholds of the verify stage."""
+        return Thresholds(self.threshold, self.containment, self.min_containment_shingles,
+                          self.char_threshold, self.char_containment, self.char_margin)

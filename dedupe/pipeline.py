@@ -6,7 +6,6 @@ together, batches the streaming part across processes, and times every stage.
 
 from __future__ import annotations
 
-import re
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -25,9 +24,10 @@ from dedupe.minhash import batch_shingle_sets, signatures, token_hashes
 from dedupe.model import Article, Cluster, Pair
 from dedupe.progress import NullProgress, Progress
 from dedupe.text import clean_for_matching, tokenize
+from dedupe.text.glyphs import glyph_skeleton
 from dedupe.arrays import sorted_unique
 from dedupe.verify.apart import mostly_different
-from dedupe.verify import KeepApart, PairScores, is_duplicate, score_pairs, similarity
+from dedupe.verify import CharSketches, KeepApart, PairScores, is_duplicate, score_pairs, similarity
 
 
 @dataclass
@@ -39,27 +39,20 @@ class Sketches:
     lead_signatures: np.ndarray
     agencies: list[tuple[str, ...]]
     numbers: list[np.ndarray]  # sorted hashes of the figures in each text
-    names: list[np.ndarray]  # sorted hashes of the capitalised words in each text
-    char_signatures: np.ndarray  # MinHash of character n-grams, the OCR-robust channel
-
-
-_NOT_ALNUM = re.compile(r"[\W_]+")
-_NAME = re.compile(r"\b[A-Z][a-z]{2,}")
+    chars: CharSketches  # character n-grams of the glyph skeleton, the OCR-robust channel
 
 
 def _characters(text: str) -> np.ndarray:
-    """Code points of the letters and digits of a text, case-folded, spaces dropped."""
-    squeezed = _NOT_ALNUM.sub("", text.casefold())
-    return np.frombuffer(squeezed.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    """Code points of the glyph skeleton of a text (what survives OCR)."""
+    return np.frombuffer(glyph_skeleton(text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
 
 
 def sketch_texts(texts: list[tuple[str, str | None]], config: ClusterConfig) -> Sketches:
     """Normalize and sketch a batch of (text, title) pairs."""
-    hashes, agencies, numbers, characters, names = [], [], [], [], []
+    hashes, agencies, numbers, characters = [], [], [], []
     for text, title in texts:
         clean = clean_for_matching(text, title)
         characters.append(_characters(clean.text))
-        names.append(sorted_unique(token_hashes([n.casefold() for n in _NAME.findall(clean.text)])))
         tokens = tokenize(clean.text)
         hashes.append(token_hashes(tokens))
         agencies.append(clean.agencies)
@@ -67,14 +60,15 @@ def sketch_texts(texts: list[tuple[str, str | None]], config: ClusterConfig) -> 
         numbers.append(sorted_unique(hashes[-1][is_number]))
     shingle_sets = batch_shingle_sets(hashes, config.ngram)
     lead_sets = batch_shingle_sets([h[: config.lead_words] for h in hashes], config.ngram)
+    char_sets = batch_shingle_sets(characters, config.char_ngram)
     return Sketches(
         shingle_sets=shingle_sets,
         signatures=signatures(shingle_sets, config.num_perm, config.seed),
         lead_signatures=signatures(lead_sets, config.num_perm, config.seed),
         agencies=agencies,
         numbers=numbers,
-        names=names,
-        char_signatures=signatures(batch_shingle_sets(characters, config.char_ngram), config.num_perm, config.seed),
+        chars=CharSketches(signatures(char_sets, config.num_perm, config.seed),
+                           np.fromiter(map(len, char_sets), dtype=np.int64, count=len(char_sets))),
     )
 
 
@@ -89,10 +83,9 @@ class Corpus:
     agencies: list[tuple[str, ...]] = field(default_factory=list)
     shingle_sets: list[np.ndarray] = field(default_factory=list)
     numbers: list[np.ndarray] = field(default_factory=list)
-    names: list[np.ndarray] = field(default_factory=list)
     signatures: np.ndarray | None = None
     lead_signatures: np.ndarray | None = None
-    char_signatures: np.ndarray | None = None
+    chars: CharSketches | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -162,7 +155,7 @@ def _sketched(batches: Iterator[list[Article]], config: ClusterConfig) -> Iterat
 def sketch_corpus(articles: Iterable[Article], config: ClusterConfig, progress: Progress) -> Corpus:
     """Read, normalize and sketch every article (streaming, batch by batch)."""
     corpus = Corpus()
-    sigs, leads, chars = [], [], []
+    sigs, leads, chars, char_sizes = [], [], [], []
     task = progress.task("read + normalize + sketch")
     for batch, sketches in _sketched(_batches(articles, config.batch_size), config):
         for article in batch:
@@ -173,16 +166,17 @@ def sketch_corpus(articles: Iterable[Article], config: ClusterConfig, progress: 
         corpus.agencies.extend(sketches.agencies)
         corpus.shingle_sets.extend(sketches.shingle_sets)
         corpus.numbers.extend(sketches.numbers)
-        corpus.names.extend(sketches.names)
         sigs.append(sketches.signatures)
         leads.append(sketches.lead_signatures)
-        chars.append(sketches.char_signatures)
+        chars.append(sketches.chars.signatures)
+        char_sizes.append(sketches.chars.sizes)
         task.advance(len(batch))
     task.close()
     empty = np.empty((0, config.num_perm), dtype=np.uint32)
     corpus.signatures = np.concatenate(sigs) if sigs else empty
     corpus.lead_signatures = np.concatenate(leads) if leads else empty
-    corpus.char_signatures = np.concatenate(chars) if chars else empty
+    corpus.chars = CharSketches(np.concatenate(chars) if chars else empty,
+                                np.concatenate(char_sizes) if char_sizes else np.empty(0, dtype=np.int64))
     return corpus
 
 
@@ -193,7 +187,7 @@ def find_candidates(corpus: Corpus, config: ClusterConfig) -> np.ndarray:
     pairs = unique_pairs(np.concatenate((
         candidate_pairs(corpus.signatures, bands, rows, has_text),
         candidate_pairs(corpus.lead_signatures, bands, rows, has_text),
-        candidate_pairs(corpus.char_signatures, bands, rows, has_text),
+        candidate_pairs(corpus.chars.signatures, bands, rows, has_text),
     )))
     if len(pairs) and config.window_days is not None:
         # Only the time window filters candidates: templated reports are still near-duplicate
@@ -212,19 +206,15 @@ def verify_candidates(corpus: Corpus, pairs: np.ndarray, config: ClusterConfig,
     task = (progress or NullProgress()).task("verify", total=len(pairs))
     parts = []
     for start in range(0, len(pairs), VERIFY_CHUNK):
-        parts.append(score_pairs(corpus.shingle_sets, pairs[start : start + VERIFY_CHUNK], corpus.char_signatures))
+        parts.append(score_pairs(corpus.shingle_sets, pairs[start : start + VERIFY_CHUNK], corpus.chars))
         task.advance(len(parts[-1]))
     task.close()
-    scores = PairScores.concat(parts) if parts else score_pairs(corpus.shingle_sets, pairs, corpus.char_signatures)
-    edges = is_duplicate(scores, config.threshold, config.containment, config.min_containment_shingles,
-                         config.char_threshold)
-    # Pairs found only by characters are OCR'd copies or templates with new names and
-    # figures; copies keep their figures and most of their names.
-    by_words = is_duplicate(scores, config.threshold, config.containment, config.min_containment_shingles)
-    only_chars = np.flatnonzero(edges & ~by_words)
-    template = (mostly_different(corpus.numbers, scores.pairs[only_chars])
-                | mostly_different(corpus.names, scores.pairs[only_chars], at_least=3))
-    edges[only_chars[template]] = False
+    scores = PairScores.concat(parts) if parts else score_pairs(corpus.shingle_sets, pairs, corpus.chars)
+    edges = is_duplicate(scores, config.thresholds)
+    # Pairs found only by characters are OCR'd copies or templates with new figures; OCR
+    # garbles names (so they cannot tell), but copies keep most of their figures.
+    only_chars = np.flatnonzero(edges & ~is_duplicate(scores, config.thresholds, characters=False))
+    edges[only_chars[mostly_different(corpus.numbers, scores.pairs[only_chars])]] = False
     return scores, edges
 
 
@@ -238,9 +228,8 @@ def cluster_corpus(corpus: Corpus, scores: PairScores, edges: np.ndarray, config
     """Story label of every article."""
     apart = corpus.keep_apart(config)
     return cluster_stories(
-        len(corpus), scores, edges, corpus.shingle_sets, corpus.signatures, corpus.char_signatures,
-        rank=_id_rank(corpus.ids),
-        link_threshold=config.link_threshold, min_containment_shingles=config.min_containment_shingles,
+        len(corpus), scores, edges, corpus.shingle_sets, corpus.signatures, corpus.chars,
+        rank=_id_rank(corpus.ids), link_threshold=config.link_threshold, thresholds=config.thresholds,
         apart=apart,
         cannot_link=replace(apart, same_source=False),
     )
@@ -253,7 +242,7 @@ def _iso(moment: datetime | None) -> str | None:
 def describe_clusters(corpus: Corpus, labels: np.ndarray, scores: PairScores, config: ClusterConfig) -> list[Cluster]:
     """Clusters with their metadata, ordered by size, then first publication, then ids."""
     centrality = np.zeros(len(corpus))
-    sims = similarity(scores, config.min_containment_shingles)
+    sims = similarity(scores, config.thresholds)
     inside = labels[scores.pairs[:, 0]] == labels[scores.pairs[:, 1]]
     np.add.at(centrality, scores.pairs[inside, 0], sims[inside])
     np.add.at(centrality, scores.pairs[inside, 1], sims[inside])

@@ -388,3 +388,16 @@ def test_reuters_bodies_keep_their_words_and_lose_their_datelines():
 def test_staff_byline_is_stripped_and_dateline_after_it_too():
     text = normalize("By Daily Meridian staff and wire services\n\nLIMA, Peru (AP) — A magnitude 6.7 earthquake struck.")
     assert strip_boilerplate(text) == "A magnitude 6.7 earthquake struck."
+
+
+def test_glyph_skeleton_is_unchanged_by_typical_ocr_misreadings():
+    from dedupe.text.glyphs import glyph_skeleton
+    clean = "The Government will sell 1,000 million shares in Bombay"
+    misread = "Tbe Govemment wil1 se11 l,OOO mi11ion sharcs inBornbay"
+    assert glyph_skeleton(misread) == glyph_skeleton(clean)
+
+
+def test_glyph_skeleton_keeps_different_words_different():
+    from dedupe.text.glyphs import glyph_skeleton
+    assert glyph_skeleton("profits rose") != glyph_skeleton("losses fell")
+    assert glyph_skeleton("Москва, 2024 год") == "москва2o24год"  # other scripts kept; only look-alike Latin glyphs and digits merge

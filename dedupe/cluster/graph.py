@@ -9,8 +9,8 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from dedupe.cluster.linkage import split_by_average_linkage
-from dedupe.verify import PairScores, score_pairs, similarity
-from dedupe.verify.score import char_jaccard
+from dedupe.verify import CharSketches, PairScores, Thresholds, score_pairs, similarity
+from dedupe.verify.score import char_scores, estimated_containment
 
 EXACT_LIMIT = 400
 """Components up to this size get every pair that LSH did not propose scored exactly;
@@ -28,36 +28,31 @@ def components(n_docs: int, pairs: np.ndarray) -> np.ndarray:
     return labels.astype(np.int64)
 
 
-def estimated_similarity(signatures: np.ndarray, sizes: np.ndarray, min_containment_shingles: int,
-                         char_signatures: np.ndarray | None = None) -> np.ndarray:
+def estimated_similarity(signatures: np.ndarray, sizes: np.ndarray, thresholds: Thresholds,
+                         chars: CharSketches | None = None) -> np.ndarray:
     """Story similarity of every pair of documents from their signatures and set sizes."""
-    jaccard = np.empty((len(sizes), len(sizes)))
-    for row in range(len(sizes)):
-        jaccard[row] = (signatures == signatures[row]).mean(axis=1)
-    sizes = sizes.astype(np.float64)
-    inter = jaccard * (sizes[:, None] + sizes[None, :]) / (1.0 + jaccard)
-    smaller = np.minimum(sizes[:, None], sizes[None, :])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        containment = np.where(smaller > 0, np.minimum(inter / smaller, 1.0), 0.0)
-    words = np.where(smaller >= min_containment_shingles, np.maximum(jaccard, containment), jaccard)
-    if char_signatures is None:
-        return words
-    rows = np.arange(len(sizes))
-    x, y = np.meshgrid(rows, rows, indexing="ij")
-    chars = char_jaccard(char_signatures, np.stack((x.ravel(), y.ravel()), axis=1)).reshape(len(sizes), -1)
-    return np.where(smaller >= min_containment_shingles, np.maximum(words, chars), words)
+    n = len(sizes)
+    matrix = np.empty((n, n))
+    for row in range(n):
+        jaccard = (signatures == signatures[row]).mean(axis=1)
+        smaller = np.minimum(sizes, sizes[row])
+        pairs = np.stack((np.full(n, row), np.arange(n)), axis=1)
+        scores = PairScores(pairs, jaccard, estimated_containment(jaccard, sizes, np.full(n, sizes[row])), smaller,
+                            *char_scores(chars, pairs))
+        matrix[row] = similarity(scores, thresholds)
+    return matrix
 
 
 def _similarity_matrix(members: np.ndarray, local_pairs: np.ndarray, local_sims: np.ndarray,
-                       shingle_sets: list[np.ndarray], signatures: np.ndarray, char_signatures: np.ndarray | None,
-                       min_containment_shingles: int) -> np.ndarray:
+                       shingle_sets: list[np.ndarray], signatures: np.ndarray, chars: CharSketches | None,
+                       thresholds: Thresholds) -> np.ndarray:
     """Square story-similarity matrix of one component: scored pairs as scored, the others
     scored exactly (small components) or estimated from signatures (large ones)."""
     n = len(members)
     if n > EXACT_LIMIT:
         sizes = np.array([len(shingle_sets[m]) for m in members])
-        matrix = estimated_similarity(signatures[members], sizes, min_containment_shingles,
-                                      None if char_signatures is None else char_signatures[members])
+        matrix = estimated_similarity(signatures[members], sizes, thresholds,
+                                      None if chars is None else chars.subset(members))
     else:
         matrix = np.full((n, n), np.nan)
         matrix[local_pairs[:, 0], local_pairs[:, 1]] = local_sims
@@ -66,8 +61,7 @@ def _similarity_matrix(members: np.ndarray, local_pairs: np.ndarray, local_sims:
         unknown = np.isnan(matrix[x, y])
         if unknown.any():
             todo = np.stack((x[unknown], y[unknown]), axis=1)
-            scores = score_pairs(shingle_sets, members[todo], char_signatures)
-            values = similarity(scores, min_containment_shingles)
+            values = similarity(score_pairs(shingle_sets, members[todo], chars), thresholds)
             matrix[todo[:, 0], todo[:, 1]] = values
             matrix[todo[:, 1], todo[:, 0]] = values
     matrix[local_pairs[:, 0], local_pairs[:, 1]] = local_sims
@@ -77,8 +71,8 @@ def _similarity_matrix(members: np.ndarray, local_pairs: np.ndarray, local_sims:
 
 
 def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingle_sets: list[np.ndarray],
-                    signatures: np.ndarray, char_signatures: np.ndarray | None = None, *, rank: np.ndarray, link_threshold: float,
-                    min_containment_shingles: int,
+                    signatures: np.ndarray, chars: CharSketches | None = None, *, rank: np.ndarray,
+                    link_threshold: float, thresholds: Thresholds,
                     apart: Callable[[np.ndarray], np.ndarray] | None = None,
                     cannot_link: Callable[[np.ndarray], np.ndarray] | None = None) -> np.ndarray:
     """Story label of every document.
@@ -94,7 +88,7 @@ def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingl
         is_edge = is_edge.copy()
         is_edge[is_edge] = ~apart(scores.pairs[is_edge])
     labels = components(n_docs, scores.pairs[is_edge])
-    sims = similarity(scores, min_containment_shingles)
+    sims = similarity(scores, thresholds)
     same = labels[scores.pairs[:, 0]] == labels[scores.pairs[:, 1]]
     pair_comp = labels[scores.pairs[same, 0]]
     pair_order = np.argsort(pair_comp, kind="stable")
@@ -113,7 +107,7 @@ def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingl
         lo, hi = np.searchsorted(comps_sorted, [comp, comp + 1])
         local_pairs = _localize(members, pairs_sorted[lo:hi])
         matrix = _similarity_matrix(members, local_pairs, sims_sorted[lo:hi], shingle_sets, signatures,
-                                    char_signatures, min_containment_shingles)
+                                    chars, thresholds)
         cannot = None
         if cannot_link is not None:
             x, y = np.triu_indices(len(members), k=1)
