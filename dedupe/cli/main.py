@@ -13,6 +13,7 @@ import typer
 
 from dedupe import __version__
 from dedupe.cli import options as opt
+from dedupe.cli.bench import bench
 from dedupe.cli.console import RichProgress, err_console, out_console, print_error, print_problem, summary_table
 from dedupe.config import ClusterConfig
 from dedupe.errors import InputError, Problem, ProblemLog
@@ -28,6 +29,7 @@ app = typer.Typer(
     help="Find the same news story across many outlets and show how each changed it.",
 )
 D = opt.DEFAULTS
+app.command()(bench)
 SHOWN_PROBLEMS = 20
 """Bad records printed as they are met; the rest are counted (and saved with --problems)."""
 
