@@ -3,14 +3,19 @@
 Each token is hashed once (FNV-1a 64 of its UTF-8 bytes, cached per vocabulary word);
 the n token hashes of a shingle are folded polynomially and avalanched, all in numpy.
 `shingle_hash` computes the same value for one shingle given as text, so it can be
-passed to datasketch as `hashfunc`.
+passed to datasketch as `hashfunc`. Batch functions run compiled kernels when numba is
+installed (see `backend`), with the same results.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NamedTuple
+
 import numpy as np
 
 from dedupe.arrays import sorted_unique
+from dedupe.minhash.backend import kernels
 from dedupe.text.tokenize import tokenize
 
 _FNV_OFFSET = 0xCBF29CE484222325
@@ -48,6 +53,37 @@ def token_hashes(tokens: list[str]) -> np.ndarray:
     except KeyError:
         values = [cache.get(t) or token_hash(t) for t in tokens]
     return np.array(values, dtype=np.uint64)
+
+
+class TokenHashes(NamedTuple):
+    """Per text: the hash of each token (uint64) and whether the token is a number (bool)."""
+
+    hashes: list[np.ndarray]
+    is_number: list[np.ndarray]
+
+
+def hash_texts(texts: Sequence[str]) -> TokenHashes:
+    """Token hashes of many normalized texts, `token_hashes(tokenize(text))` for each, and
+    which tokens are numbers (`token[0].isdigit()`).
+
+    Compiled for ASCII texts, through `tokenize` for the others.
+    """
+    compiled = kernels()
+    hashes: list[np.ndarray] = [np.empty(0, np.uint64)] * len(texts)
+    is_number: list[np.ndarray] = [np.empty(0, np.bool_)] * len(texts)
+    ascii_docs = [d for d, text in enumerate(texts) if text.isascii()] if compiled else []
+    if ascii_docs:
+        fast_hashes, fast_numbers = compiled.hash_ascii_texts([texts[d] for d in ascii_docs])
+        for d, h, numbers in zip(ascii_docs, fast_hashes, fast_numbers):
+            hashes[d], is_number[d] = h, numbers
+    if len(ascii_docs) < len(texts):
+        is_ascii = set(ascii_docs)
+        for d, text in enumerate(texts):
+            if d not in is_ascii:
+                tokens = tokenize(text)
+                hashes[d] = token_hashes(tokens)
+                is_number[d] = np.fromiter((t[0].isdigit() for t in tokens), dtype=np.bool_, count=len(tokens))
+    return TokenHashes(hashes, is_number)
 
 
 def _avalanche(h: np.ndarray) -> np.ndarray:
@@ -98,12 +134,17 @@ def shingle_hash(shingle: str | bytes) -> int:
     return int(hash_shingles(tokens, len(tokens))[0])
 
 
-def batch_shingle_sets(hash_lists: list[np.ndarray], n: int) -> list[np.ndarray]:
-    """Sorted unique shingle hashes of many token-hash sequences at once.
+def batch_shingle_sets(hash_lists: Sequence[np.ndarray], n: int) -> list[np.ndarray]:
+    """Sorted unique shingle hashes (uint32) of many token-hash sequences at once."""
+    compiled = kernels()
+    if compiled is not None:
+        return compiled.batch_shingle_sets(hash_lists, n)
+    return _batch_shingle_sets_numpy(hash_lists, n)
 
-    Folding, mixing and de-duplicating run once over the whole batch instead of once per
-    document; documents shorter than one shingle go through `fold_shingles`.
-    """
+
+def _batch_shingle_sets_numpy(hash_lists: Sequence[np.ndarray], n: int) -> list[np.ndarray]:
+    """Folding, mixing and de-duplicating run once over the whole batch instead of once per
+    document; documents shorter than one shingle go through `fold_shingles`."""
     lengths = np.fromiter((len(h) for h in hash_lists), dtype=np.int64, count=len(hash_lists))
     out: list[np.ndarray] = [np.empty(0, dtype=np.uint32)] * len(hash_lists)
     for doc in np.flatnonzero((lengths > 0) & (lengths < n)).tolist():

@@ -1,0 +1,233 @@
+"""Compiled (numba) kernels for sketching: the same hashes, shingles and signatures as the
+numpy code in `shingle.py` and `signature.py`, bit for bit, several times faster.
+
+Optional: this module imports only when numba is installed (the `fast` extra); `backend`
+decides whether it is used. Kernels are compiled for fixed types when this module is imported, and cached on disk, so
+worker processes forked afterwards inherit them ready to run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+import numba
+import numpy as np
+from numba import njit, prange, types
+
+# GNU OpenMP, numba's default on Linux, aborts a forked child that runs a parallel
+# region after its parent did; the pipeline forks its workers, so use a fork-safe layer.
+if "NUMBA_THREADING_LAYER" not in os.environ:
+    numba.config.THREADING_LAYER = "forksafe"
+
+# Same constants as shingle.py and signature.py (tests check that they agree).
+_FNV_OFFSET = np.uint64(0xCBF29CE484222325)
+_FNV_PRIME = np.uint64(0x100000001B3)
+_FOLD = np.uint64(0x9E3779B97F4A7C15)
+_MIX1 = np.uint64(0xFF51AFD7ED558CCD)
+_MIX2 = np.uint64(0xC4CEB9FE1A85EC53)
+_FMIX32_1 = np.uint32(0x85EBCA6B)
+_FMIX32_2 = np.uint32(0xC2B2AE35)
+_EMPTY = np.uint32(0xFFFFFFFF)
+
+_COMMA, _DOT, _APOSTROPHE = ord(","), ord("."), ord("'")
+_TEXT = types.Array(types.uint8, 1, "C", readonly=True)  # bytes of the texts
+_PERMUTATION = types.Array(types.uint32, 1, "C", readonly=True)  # a or b of signature.permutations
+
+
+def set_threads(threads: int) -> None:
+    """Threads the parallel kernels use in the calling thread (1 in forked workers)."""
+    numba.set_num_threads(max(1, min(threads, numba.config.NUMBA_NUM_THREADS)))
+
+
+# --- tokens ------------------------------------------------------------------------------
+
+_OTHER, _LETTER, _DIGIT, _JOINER = 0, 1, 2, 3
+
+
+def _byte_classes() -> np.ndarray:
+    classes = np.full(256, _OTHER, dtype=np.uint8)
+    classes[ord("a") : ord("z") + 1] = _LETTER
+    classes[ord("A") : ord("Z") + 1] = _LETTER
+    classes[ord("0") : ord("9") + 1] = _DIGIT
+    classes[[_APOSTROPHE, _DOT, _COMMA]] = _JOINER
+    return classes
+
+
+_CLASSES = _byte_classes()
+
+
+@njit(types.uint64(_TEXT, types.intp, types.intp), cache=True)
+def _decimal_comma_hash(text, first, end):
+    """Hash of the number text[first:end] with its commas read as decimal points."""
+    h = _FNV_OFFSET
+    for i in range(first, end):
+        c = np.uint64(_DOT) if text[i] == _COMMA else np.uint64(text[i])
+        h = (h ^ c) * _FNV_PRIME
+    return h
+
+
+@njit(types.void(_TEXT, types.int64[::1], types.uint64[::1], types.boolean[::1], types.int64[::1]),
+      cache=True, parallel=True)
+def _hash_ascii_tokens(text, starts, hashes, is_number, counts):
+    """Token hashes of each ASCII text text[starts[d]:starts[d+1]], as `tokenize` and
+    `token_hash` make them, written from hashes[starts[d]] on; counts[d] = tokens.
+
+    One branch-free pass per byte: a token is a run of bytes of one class (letters or
+    digits); an apostrophe joins two letters and a dot or comma two digits, as in the
+    regex. Each byte is folded into the running hash; the hash is stored at every byte
+    and the token count advances when a token ends, so word lengths cause no branch
+    mispredictions. A text has at most as many tokens as bytes, so hashes[starts[d]:]
+    has room for them.
+    """
+    classes = _CLASSES
+    for d in prange(len(starts) - 1):
+        s, end = starts[d], starts[d + 1]
+        t = s
+        if end == s:  # the end-of-text step below would write into the next text
+            counts[d] = 0
+            continue
+        h = _FNV_OFFSET
+        prev = _OTHER  # class of the token the previous byte belongs to
+        first = s  # where the current token starts
+        commas = 0  # commas in the current number
+        thousands = True  # every comma so far is followed by exactly three characters
+        run = 0  # characters since the last comma
+        for i in range(s, end + 1):
+            c = text[i] if i < end else np.uint8(32)
+            k = classes[c]
+            if k == _JOINER:
+                kind = _LETTER if c == _APOSTROPHE else _DIGIT
+                joins = prev == kind and i + 1 < end and classes[text[i + 1]] == kind
+                k = kind if joins else _OTHER
+            boundary = np.intp(k != prev)
+            hashes[t] = h
+            is_number[t] = prev == _DIGIT
+            if commas != 0 and boundary:  # a number with commas ends: unify as tokenize does
+                if not (thousands and run == 3):
+                    hashes[t] = _decimal_comma_hash(text, first, i)
+                commas, thousands = 0, True
+            t += boundary & np.intp(prev != _OTHER)
+            first = i if boundary else first
+            # Arithmetic instead of a branch: the hash chain is the critical path.
+            keep = np.uint64(boundary) - np.uint64(1)  # all ones inside a token
+            folded = ((h & keep) | (_FNV_OFFSET & ~keep)) ^ np.uint64(c | 32)  # | 32 folds A-Z
+            folded *= _FNV_PRIME
+            run += 1
+            if c == _COMMA and k == _DIGIT:  # left out of the hash; see _decimal_comma_hash
+                folded = h  # (a joining comma never starts a token)
+                thousands = thousands and (commas == 0 or run == 4)
+                commas += 1
+                run = 0
+            h = folded
+            prev = k
+        counts[d] = t - s
+
+
+def hash_ascii_texts(texts: Sequence[str]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Token hashes (uint64) and number flags (bool) of ASCII texts, per text; equal to
+    `token_hashes(tokenize(text))` and `[t[0].isdigit() for t in tokenize(text)]`."""
+    data = np.frombuffer("".join(texts).encode("ascii"), dtype=np.uint8)
+    starts = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum([len(t) for t in texts], out=starts[1:])
+    hashes = np.empty(len(data), dtype=np.uint64)
+    is_number = np.empty(len(data), dtype=np.bool_)
+    counts = np.empty(len(texts), dtype=np.int64)
+    if len(texts):
+        _hash_ascii_tokens(data, starts, hashes, is_number, counts)
+    begin = starts[:-1].tolist()
+    stop = (starts[:-1] + counts).tolist()
+    # Copies, not views, so that a kept text does not keep the whole batch's buffer alive.
+    return ([hashes[s:e].copy() for s, e in zip(begin, stop)],
+            [is_number[s:e].copy() for s, e in zip(begin, stop)])
+
+
+# --- shingles ----------------------------------------------------------------------------
+
+@njit("void(uint64[::1], int64[::1], intp, uint32[::1], int64[::1], int64[::1])",
+      cache=True, parallel=True)
+def _shingle_sets(tokens, starts, n, out, out_starts, sizes):
+    """Sorted unique shingle hashes of each document, written from out[out_starts[d]] on;
+    sizes[d] = how many. Folding and avalanche as in shingle.fold_shingles."""
+    for d in prange(len(starts) - 1):
+        s, e, o = starts[d], starts[d + 1], out_starts[d]
+        if e == s:
+            sizes[d] = 0
+            continue
+        width = min(n, e - s)
+        count = e - s - width + 1
+        for i in range(count):
+            h = tokens[s + i]
+            for j in range(1, width):
+                h = h * _FOLD + tokens[s + i + j]
+            h ^= h >> np.uint64(33)
+            h *= _MIX1
+            h ^= h >> np.uint64(33)
+            h *= _MIX2
+            h ^= h >> np.uint64(33)
+            out[o + i] = np.uint32(h >> np.uint64(32))
+        values = out[o : o + count]
+        values.sort()
+        unique = 1
+        for i in range(1, count):
+            if values[i] != values[unique - 1]:
+                values[unique] = values[i]
+                unique += 1
+        sizes[d] = unique
+
+
+def batch_shingle_sets(hash_lists: Sequence[np.ndarray], n: int) -> list[np.ndarray]:
+    """Sorted unique shingle hashes (uint32) of many token-hash sequences; equal to
+    `shingle.batch_shingle_sets`."""
+    lengths = np.fromiter((len(h) for h in hash_lists), dtype=np.int64, count=len(hash_lists))
+    starts = np.zeros(len(hash_lists) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    windows = np.where(lengths >= n, lengths - n + 1, np.minimum(lengths, 1))
+    out_starts = np.zeros(len(hash_lists) + 1, dtype=np.int64)
+    np.cumsum(windows, out=out_starts[1:])
+    out = np.empty(out_starts[-1], dtype=np.uint32)
+    sizes = np.empty(len(hash_lists), dtype=np.int64)
+    if len(hash_lists):
+        tokens = np.concatenate(hash_lists).astype(np.uint64, copy=False) if starts[-1] else np.empty(0, np.uint64)
+        _shingle_sets(tokens, starts, n, out, out_starts, sizes)
+    begin = out_starts[:-1].tolist()
+    return [out[b : b + size] for b, size in zip(begin, sizes.tolist())]
+
+
+# --- signatures --------------------------------------------------------------------------
+
+@njit(types.void(types.uint32[::1], types.int64[::1], _PERMUTATION, _PERMUTATION, types.uint32[:, ::1]),
+      cache=True, parallel=True)
+def _signatures(hashes, starts, a, b, out):
+    """Minimum of a*fmix32(h)+b mod 2**32 over each document's hashes, per permutation."""
+    for d in prange(len(starts) - 1):
+        s, e = starts[d], starts[d + 1]
+        mixed = np.empty(e - s, dtype=np.uint32)
+        for i in range(e - s):
+            h = hashes[s + i]
+            h ^= h >> np.uint32(16)
+            h = np.uint32(h * _FMIX32_1)
+            h ^= h >> np.uint32(13)
+            h = np.uint32(h * _FMIX32_2)
+            mixed[i] = h ^ (h >> np.uint32(16))
+        # Permutations outermost: the inner loop is a vectorized min over the document.
+        for k in range(len(a)):
+            ak, bk = a[k], b[k]
+            low = _EMPTY
+            for i in range(e - s):
+                v = np.uint32(mixed[i] * ak + bk)
+                low = min(low, v)
+            out[d, k] = low
+
+
+def signatures(shingle_sets: Sequence[np.ndarray], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """MinHash signatures (uint32, one row per set) under permutations (a, b); equal to
+    `signature.signatures`. An empty set gets the all-EMPTY row."""
+    out = np.empty((len(shingle_sets), len(a)), dtype=np.uint32)
+    if not len(shingle_sets):
+        return out
+    starts = np.zeros(len(shingle_sets) + 1, dtype=np.int64)
+    np.cumsum([len(s) for s in shingle_sets], out=starts[1:])
+    hashes = np.concatenate(shingle_sets).astype(np.uint32, copy=False) if starts[-1] else np.empty(0, np.uint32)
+    _signatures(hashes, starts, np.ascontiguousarray(a), np.ascontiguousarray(b), out)
+    return out
