@@ -135,14 +135,52 @@ def hash_ascii_texts(texts: Sequence[str]) -> tuple[list[np.ndarray], list[np.nd
     counts = np.empty(len(texts), dtype=np.int64)
     if len(texts):
         _hash_ascii_tokens(data, starts, hashes, is_number, counts)
-    begin = starts[:-1].tolist()
-    stop = (starts[:-1] + counts).tolist()
-    # Copies, not views, so that a kept text does not keep the whole batch's buffer alive.
-    return ([hashes[s:e].copy() for s, e in zip(begin, stop)],
-            [is_number[s:e].copy() for s, e in zip(begin, stop)])
+    # Back to back, so that the per-text views do not keep the byte-sized buffers alive.
+    bounds = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=bounds[1:])
+    packed_hashes = np.empty(bounds[-1], dtype=np.uint64)
+    packed_numbers = np.empty(bounds[-1], dtype=np.bool_)
+    _pack(hashes, starts, counts, packed_hashes)
+    _pack(is_number, starts, counts, packed_numbers)
+    edges = bounds.tolist()
+    return ([packed_hashes[s:e] for s, e in zip(edges, edges[1:])],
+            [packed_numbers[s:e] for s, e in zip(edges, edges[1:])])
+
+
+@njit(["void(uint64[::1], int64[::1], int64[::1], uint64[::1])",
+       "void(boolean[::1], int64[::1], int64[::1], boolean[::1])"], cache=True)
+def _pack(scattered, starts, counts, out):
+    """Each text's values, scattered[starts[d]:starts[d] + counts[d]], back to back in out."""
+    o = 0
+    for d in range(len(counts)):
+        out[o : o + counts[d]] = scattered[starts[d] : starts[d] + counts[d]]
+        o += counts[d]
 
 
 # --- shingles ----------------------------------------------------------------------------
+
+@njit("void(uint32[::1], uint32[::1])", cache=True)
+def _radix_sort(values, scratch):
+    """Sort uint32 values in place, one byte at a time (4 stable counting passes); several
+    times faster than quicksort on the few hundred shingles of an article."""
+    counts = np.zeros((4, 256), dtype=np.int64)
+    for v in values:
+        counts[0, v & 255] += 1
+        counts[1, (v >> 8) & 255] += 1
+        counts[2, (v >> 16) & 255] += 1
+        counts[3, v >> 24] += 1
+    source, target = values, scratch[: len(values)]
+    for p in range(4):
+        total = 0
+        for digit in range(256):
+            total, counts[p, digit] = total + counts[p, digit], total
+        shift = np.uint32(8 * p)
+        for v in source:
+            digit = (v >> shift) & 255
+            target[counts[p, digit]] = v
+            counts[p, digit] += 1
+        source, target = target, source  # after 4 passes the result is back in values
+
 
 @njit("void(uint64[::1], int64[::1], intp, uint32[::1], int64[::1], int64[::1])",
       cache=True, parallel=True)
@@ -167,7 +205,7 @@ def _shingle_sets(tokens, starts, n, out, out_starts, sizes):
             h ^= h >> np.uint64(33)
             out[o + i] = np.uint32(h >> np.uint64(32))
         values = out[o : o + count]
-        values.sort()
+        _radix_sort(values, np.empty(count, dtype=np.uint32))
         unique = 1
         for i in range(1, count):
             if values[i] != values[unique - 1]:

@@ -1,0 +1,129 @@
+"""Sketching speed from Python strings to MinHash signatures, numpy path vs compiled (numba).
+
+Generates seeded ~400-word English-like documents (Zipf-distributed vocabulary, sentences
+with commas, numbers and apostrophes), sketches them in batches of 2,000 as the pipeline
+does, and prints docs/s per stage and per core as a markdown table: tokenize+hash,
+4-gram word shingles, signatures (128 permutations), and the whole chain.
+
+    python benchmarks/sketch_speed.py [--docs 10000] [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from dedupe.minhash import backend, batch_shingle_sets, hash_texts, set_threads, signatures
+
+BATCH = 2000
+NGRAM = 4
+NUM_PERM = 128
+COMMON = ("the of and to a in that is was for on said it with as by at he from his its an be "
+          "has have are were which but not this they had would been their after will more who "
+          "year percent government minister president company market people new over could "
+          "police two first last also told about other week officials state country").split()
+SYLLABLES = "ba be ca co de di fa ge ha in ka lo ma mi na no pa pe ra re sa si ta te to va ze on er an".split()
+
+
+def vocabulary(size: int, rng: random.Random) -> list[str]:
+    """Common words first, then pseudo-words of 2-4 syllables (ranked for Zipf sampling)."""
+    words = list(COMMON)
+    seen = set(words)
+    while len(words) < size:
+        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    return words
+
+
+def documents(count: int, words: int = 400, seed: int = 5) -> list[str]:
+    rng = random.Random(seed)
+    vocab = vocabulary(20_000, rng)
+    weights = 1.0 / np.arange(1, len(vocab) + 1)  # Zipf, s = 1
+    ids = np.random.default_rng(seed).choice(len(vocab), size=(count, words), p=weights / weights.sum())
+    docs = []
+    for row in ids:
+        sentence, out = [], []
+        for w in row.tolist():
+            word = vocab[w]
+            roll = rng.random()
+            if roll < 0.02:
+                word = rng.choice([f"{rng.randint(1, 99)},{rng.randint(0, 999):03d}", f"{rng.randint(1, 9)}.{rng.randint(0, 9)}",
+                                   str(rng.randint(1990, 2030))])
+            elif roll < 0.03:
+                word += rng.choice(["'s", "n't"])
+            sentence.append(word)
+            if len(sentence) >= rng.randint(8, 25):
+                out.append(sentence[0].capitalize() + " " + " ".join(sentence[1:]) + rng.choice([".", ".", "?"]))
+                sentence = []
+        if sentence:
+            out.append(" ".join(sentence) + ".")
+        docs.append(" ".join(", ".join(s.split(" ", 1)) if rng.random() < 0.2 else s for s in out))
+    return docs
+
+
+def stages(batches: list[list[str]]) -> dict[str, Callable[[], object]]:
+    hashes = [hash_texts(b).hashes for b in batches]
+    sets = [batch_shingle_sets(h, NGRAM) for h in hashes]
+
+    def chain():
+        for b in batches:
+            signatures(batch_shingle_sets(hash_texts(b).hashes, NGRAM), NUM_PERM, 1)
+
+    return {
+        "tokenize + hash": lambda: [hash_texts(b) for b in batches],
+        f"{NGRAM}-gram shingle sets": lambda: [batch_shingle_sets(h, NGRAM) for h in hashes],
+        f"signatures ({NUM_PERM} perms)": lambda: [signatures(s, NUM_PERM, 1) for s in sets],
+        "whole chain (str → signature)": chain,
+    }
+
+
+def docs_per_second(run: Callable[[], object], docs: int, repeats: int) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return docs / best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    texts = documents(args.docs)
+    batches = [texts[i : i + BATCH] for i in range(0, len(texts), BATCH)]
+    print(f"{len(texts)} docs, {np.mean([len(t.split()) for t in texts]):.0f} words, "
+          f"{np.mean([len(t) for t in texts]):.0f} chars each; batches of {BATCH}; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+    columns = [("numpy, 1 thread", False, 1)]
+    if backend.warm_up():
+        columns += [("compiled, 1 thread", True, 1), ("compiled, 2 threads", True, 2)]
+    results: dict[str, list[str]] = {}
+    for _, compiled, threads in columns:
+        backend.USE_COMPILED = compiled
+        set_threads(threads)
+        for stage, run in stages(batches).items():
+            run()  # warm caches (and the compiled kernels)
+            rate = docs_per_second(run, len(texts), args.repeats)
+            results.setdefault(stage, []).append(f"{rate:,.0f} ({rate / threads:,.0f}/core)")
+    backend.USE_COMPILED = True
+
+    print()
+    print("| stage | " + " | ".join(name for name, _, _ in columns) + " |")
+    print("|---|" + "---:|" * len(columns))
+    for stage, cells in results.items():
+        print(f"| {stage} | " + " | ".join(cells) + " |")
+    print("\ndocs/s (docs/s per core), best of", args.repeats)
+
+
+if __name__ == "__main__":
+    main()
