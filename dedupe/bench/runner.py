@@ -116,7 +116,6 @@ def extrapolated(tool: str, size: int, measured: list[dict]) -> dict:
 def run_benchmark(options: BenchOptions, progress: Progress, say: Callable[[str], None]) -> dict:
     """Every size × tool; writes results.json, results.md and the plot to `options.out_dir`."""
     from dedupe.bench.plot import plot
-    from dedupe.bench.report import markdown
 
     options.out_dir.mkdir(parents=True, exist_ok=True)
     work = options.work_dir or Path(tempfile.mkdtemp(prefix="dedupe-bench-"))
@@ -147,15 +146,22 @@ def run_benchmark(options: BenchOptions, progress: Progress, say: Callable[[str]
                     run = run_tool(tool, size, corpus, truth, options, work)
                 results["runs"].append(run)
                 say(_one_line(run))
+                _save(results, options.out_dir)  # an interrupted run keeps what it measured
             if options.work_dir is None:
                 corpus.unlink()
     finally:
         if options.work_dir is None:
             shutil.rmtree(work, ignore_errors=True)
-    (options.out_dir / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
-    (options.out_dir / "results.md").write_text(markdown(results), encoding="utf-8")
+    _save(results, options.out_dir)
     results["plots"] = plot(results, options.out_dir)
     return results
+
+
+def _save(results: dict, out_dir: Path) -> None:
+    from dedupe.bench.report import markdown
+
+    (out_dir / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    (out_dir / "results.md").write_text(markdown(results), encoding="utf-8")
 
 
 def _one_line(run: dict) -> str:
