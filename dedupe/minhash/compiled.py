@@ -9,6 +9,7 @@ worker processes forked afterwards inherit them ready to run.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 
 import numba
@@ -58,12 +59,27 @@ _CLASSES = _byte_classes()
 
 
 @njit(types.uint64(_TEXT, types.intp, types.intp), cache=True)
-def _decimal_comma_hash(text, first, end):
-    """Hash of the number text[first:end] with its commas read as decimal points."""
+def _comma_number_hash(text, first, end):
+    """Hash of the number text[first:end], which has commas, as `tokenize` unifies it:
+    the commas dropped when each is followed by exactly three characters before the next
+    comma or the end ("1,000" as "1000"), else read as decimal points ("3,5" as "3.5")."""
+    thousands = True
+    run = -1  # characters since the last comma; -1 before the first comma
+    for i in range(first, end):
+        if text[i] == _COMMA:
+            thousands = thousands and run in (-1, 3)
+            run = 0
+        elif run >= 0:
+            run += 1
+    thousands = thousands and run == 3
     h = _FNV_OFFSET
     for i in range(first, end):
-        c = np.uint64(_DOT) if text[i] == _COMMA else np.uint64(text[i])
-        h = (h ^ c) * _FNV_PRIME
+        c = text[i]
+        if c == _COMMA:
+            if thousands:
+                continue
+            c = np.uint8(_DOT)
+        h = (h ^ np.uint64(c)) * _FNV_PRIME
     return h
 
 
@@ -90,9 +106,7 @@ def _hash_ascii_tokens(text, starts, hashes, is_number, counts):
         h = _FNV_OFFSET
         prev = _OTHER  # class of the token the previous byte belongs to
         first = s  # where the current token starts
-        commas = 0  # commas in the current number
-        thousands = True  # every comma so far is followed by exactly three characters
-        run = 0  # characters since the last comma
+        commas = False  # the current token is a number with commas
         for i in range(s, end + 1):
             c = text[i] if i < end else np.uint8(32)
             k = classes[c]
@@ -103,25 +117,33 @@ def _hash_ascii_tokens(text, starts, hashes, is_number, counts):
             boundary = np.intp(k != prev)
             hashes[t] = h
             is_number[t] = prev == _DIGIT
-            if commas != 0 and boundary:  # a number with commas ends: unify as tokenize does
-                if not (thousands and run == 3):
-                    hashes[t] = _decimal_comma_hash(text, first, i)
-                commas, thousands = 0, True
+            if commas and boundary:
+                hashes[t] = _comma_number_hash(text, first, i)
+                commas = False
             t += boundary & np.intp(prev != _OTHER)
-            first = i if boundary else first
+            first += (i - first) * boundary
             # Arithmetic instead of a branch: the hash chain is the critical path.
             keep = np.uint64(boundary) - np.uint64(1)  # all ones inside a token
             folded = ((h & keep) | (_FNV_OFFSET & ~keep)) ^ np.uint64(c | 32)  # | 32 folds A-Z
-            folded *= _FNV_PRIME
-            run += 1
-            if c == _COMMA and k == _DIGIT:  # left out of the hash; see _decimal_comma_hash
-                folded = h  # (a joining comma never starts a token)
-                thousands = thousands and (commas == 0 or run == 4)
-                commas += 1
-                run = 0
-            h = folded
+            h = folded * _FNV_PRIME
+            if c == _COMMA and k == _DIGIT:  # rehashed by _comma_number_hash at the end
+                commas = True
             prev = k
         counts[d] = t - s
+
+
+_scratch = threading.local()
+
+
+def _scratch_buffer(name: str, size: int, dtype: type) -> np.ndarray:
+    """A reusable array of at least `size` items for this thread: the token scratch has a
+    slot per byte of the batch, and faulting in fresh pages of it every batch costs as
+    much as tokenizing."""
+    buffer = getattr(_scratch, name, None)
+    if buffer is None or len(buffer) < size:
+        buffer = np.empty(max(size, 1), dtype=dtype)
+        setattr(_scratch, name, buffer)
+    return buffer
 
 
 def hash_ascii_texts(texts: Sequence[str]) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -130,8 +152,8 @@ def hash_ascii_texts(texts: Sequence[str]) -> tuple[list[np.ndarray], list[np.nd
     data = np.frombuffer("".join(texts).encode("ascii"), dtype=np.uint8)
     starts = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum([len(t) for t in texts], out=starts[1:])
-    hashes = np.empty(len(data), dtype=np.uint64)
-    is_number = np.empty(len(data), dtype=np.bool_)
+    hashes = _scratch_buffer("hashes", len(data), np.uint64)
+    is_number = _scratch_buffer("is_number", len(data), np.bool_)
     counts = np.empty(len(texts), dtype=np.int64)
     if len(texts):
         _hash_ascii_tokens(data, starts, hashes, is_number, counts)
