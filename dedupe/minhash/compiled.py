@@ -83,55 +83,66 @@ def _comma_number_hash(text, first, end):
     return h
 
 
-@njit(types.void(_TEXT, types.int64[::1], types.uint64[::1], types.boolean[::1], types.int64[::1]),
-      cache=True, parallel=True)
-def _hash_ascii_tokens(text, starts, hashes, is_number, counts):
-    """Token hashes of each ASCII text text[starts[d]:starts[d+1]], as `tokenize` and
-    `token_hash` make them, written from hashes[starts[d]] on; counts[d] = tokens.
+@njit(types.intp(_TEXT, types.intp, types.intp, types.intp, types.uint64[::1], types.boolean[::1]),
+      cache=True)
+def _hash_text_tokens(text, s, end, t, hashes, is_number):
+    """Token hashes of the ASCII text text[s:end], as `tokenize` and `token_hash` make
+    them, written from hashes[t] on (t <= s); returns where they end.
 
     One branch-free pass per byte: a token is a run of bytes of one class (letters or
     digits); an apostrophe joins two letters and a dot or comma two digits, as in the
     regex. Each byte is folded into the running hash; the hash is stored at every byte
     and the token count advances when a token ends, so word lengths cause no branch
-    mispredictions. A text has at most as many tokens as bytes, so hashes[starts[d]:]
-    has room for them.
+    mispredictions. The stores stay below `end`: a token ends only after a byte of it.
     """
+    if end == s:  # the end-of-text step below would write at `end`
+        return t
     classes = _CLASSES
-    for d in prange(len(starts) - 1):
-        s, end = starts[d], starts[d + 1]
-        t = s
-        if end == s:  # the end-of-text step below would write into the next text
-            counts[d] = 0
-            continue
-        h = _FNV_OFFSET
-        prev = _OTHER  # class of the token the previous byte belongs to
-        first = s  # where the current token starts
-        commas = False  # the current token is a number with commas
-        for i in range(s, end + 1):
-            c = text[i] if i < end else np.uint8(32)
-            k = classes[c]
-            if k == _JOINER:
-                kind = _LETTER if c == _APOSTROPHE else _DIGIT
-                joins = prev == kind and i + 1 < end and classes[text[i + 1]] == kind
-                k = kind if joins else _OTHER
-            boundary = np.intp(k != prev)
-            hashes[t] = h
-            is_number[t] = prev == _DIGIT
-            if commas and boundary:
-                hashes[t] = _comma_number_hash(text, first, i)
-                commas = False
-            t += boundary & np.intp(prev != _OTHER)
-            first += (i - first) * boundary
-            # Arithmetic instead of a branch: the hash chain is the critical path.
-            keep = np.uint64(boundary) - np.uint64(1)  # all ones inside a token
-            folded = ((h & keep) | (_FNV_OFFSET & ~keep)) ^ np.uint64(c | 32)  # | 32 folds A-Z
-            h = folded * _FNV_PRIME
-            if c == _COMMA and k == _DIGIT:  # rehashed by _comma_number_hash at the end
-                commas = True
-            prev = k
-        counts[d] = t - s
+    h = _FNV_OFFSET
+    prev = _OTHER  # class of the token the previous byte belongs to
+    first = s  # where the current token starts
+    commas = False  # the current token is a number with commas
+    for i in range(s, end + 1):
+        c = text[i] if i < end else np.uint8(32)
+        k = classes[c]
+        if k == _JOINER:
+            kind = _LETTER if c == _APOSTROPHE else _DIGIT
+            joins = prev == kind and i + 1 < end and classes[text[i + 1]] == kind
+            k = kind if joins else _OTHER
+        boundary = np.intp(k != prev)
+        hashes[t] = h
+        is_number[t] = prev == _DIGIT
+        if commas and boundary:
+            hashes[t] = _comma_number_hash(text, first, i)
+            commas = False
+        t += boundary & np.intp(prev != _OTHER)
+        first += (i - first) * boundary
+        # Arithmetic instead of a branch: the hash chain is the critical path.
+        keep = np.uint64(boundary) - np.uint64(1)  # all ones inside a token
+        folded = ((h & keep) | (_FNV_OFFSET & ~keep)) ^ np.uint64(c | 32)  # | 32 folds A-Z
+        h = folded * _FNV_PRIME
+        if c == _COMMA and k == _DIGIT:  # rehashed by _comma_number_hash at the end
+            commas = True
+        prev = k
+    return t
 
 
+@njit(types.void(_TEXT, types.int64[::1], types.intp, types.uint64[::1], types.boolean[::1], types.int64[::1]),
+      cache=True, parallel=True)
+def _hash_ascii_tokens(text, starts, chunk, hashes, is_number, counts):
+    """Token hashes of the ASCII texts text[starts[d]:starts[d+1]]; counts[d] = how many.
+    Texts go in chunks of `chunk`, one thread each, and a chunk's hashes are written back
+    to back from the slot of its first byte (a text has at most as many tokens as bytes)."""
+    texts = len(starts) - 1
+    for c in prange((texts + chunk - 1) // chunk):
+        t = starts[c * chunk]
+        for d in range(c * chunk, min(texts, (c + 1) * chunk)):
+            end = _hash_text_tokens(text, starts[d], starts[d + 1], t, hashes, is_number)
+            counts[d] = end - t
+            t = end
+
+
+_CHUNK = 32  # texts per parallel task
 _scratch = threading.local()
 
 
@@ -156,14 +167,16 @@ def hash_ascii_texts(texts: Sequence[str]) -> tuple[list[np.ndarray], list[np.nd
     is_number = _scratch_buffer("is_number", len(data), np.bool_)
     counts = np.empty(len(texts), dtype=np.int64)
     if len(texts):
-        _hash_ascii_tokens(data, starts, hashes, is_number, counts)
-    # Back to back, so that the per-text views do not keep the byte-sized buffers alive.
+        _hash_ascii_tokens(data, starts, _CHUNK, hashes, is_number, counts)
+    # Out of the scratch, back to back: one copy per chunk.
     bounds = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(counts, out=bounds[1:])
+    chunk_starts = starts[:-1:_CHUNK].copy()
+    chunk_counts = np.add.reduceat(counts, np.arange(0, len(texts), _CHUNK)) if len(texts) else counts
     packed_hashes = np.empty(bounds[-1], dtype=np.uint64)
     packed_numbers = np.empty(bounds[-1], dtype=np.bool_)
-    _pack(hashes, starts, counts, packed_hashes)
-    _pack(is_number, starts, counts, packed_numbers)
+    _pack(hashes, chunk_starts, chunk_counts, packed_hashes)
+    _pack(is_number, chunk_starts, chunk_counts, packed_numbers)
     edges = bounds.tolist()
     return ([packed_hashes[s:e] for s, e in zip(edges, edges[1:])],
             [packed_numbers[s:e] for s, e in zip(edges, edges[1:])])
@@ -172,11 +185,11 @@ def hash_ascii_texts(texts: Sequence[str]) -> tuple[list[np.ndarray], list[np.nd
 @njit(["void(uint64[::1], int64[::1], int64[::1], uint64[::1])",
        "void(boolean[::1], int64[::1], int64[::1], boolean[::1])"], cache=True)
 def _pack(scattered, starts, counts, out):
-    """Each text's values, scattered[starts[d]:starts[d] + counts[d]], back to back in out."""
+    """The runs scattered[starts[r]:starts[r] + counts[r]] back to back in out."""
     o = 0
-    for d in range(len(counts)):
-        out[o : o + counts[d]] = scattered[starts[d] : starts[d] + counts[d]]
-        o += counts[d]
+    for r in range(len(counts)):
+        out[o : o + counts[r]] = scattered[starts[r] : starts[r] + counts[r]]
+        o += counts[r]
 
 
 # --- shingles ----------------------------------------------------------------------------

@@ -69,20 +69,21 @@ def hash_texts(texts: Sequence[str]) -> TokenHashes:
     Compiled for ASCII texts, through `tokenize` for the others.
     """
     compiled = kernels()
+    ascii_docs = [d for d, text in enumerate(texts) if text.isascii()] if compiled else []
+    if len(ascii_docs) == len(texts) and texts:
+        return TokenHashes(*compiled.hash_ascii_texts(texts))
     hashes: list[np.ndarray] = [np.empty(0, np.uint64)] * len(texts)
     is_number: list[np.ndarray] = [np.empty(0, np.bool_)] * len(texts)
-    ascii_docs = [d for d, text in enumerate(texts) if text.isascii()] if compiled else []
     if ascii_docs:
         fast_hashes, fast_numbers = compiled.hash_ascii_texts([texts[d] for d in ascii_docs])
         for d, h, numbers in zip(ascii_docs, fast_hashes, fast_numbers):
             hashes[d], is_number[d] = h, numbers
-    if len(ascii_docs) < len(texts):
-        is_ascii = set(ascii_docs)
-        for d, text in enumerate(texts):
-            if d not in is_ascii:
-                tokens = tokenize(text)
-                hashes[d] = token_hashes(tokens)
-                is_number[d] = np.fromiter((t[0].isdigit() for t in tokens), dtype=np.bool_, count=len(tokens))
+    is_ascii = set(ascii_docs)
+    for d, text in enumerate(texts):
+        if d not in is_ascii:
+            tokens = tokenize(text)
+            hashes[d] = token_hashes(tokens)
+            is_number[d] = np.fromiter((t[0].isdigit() for t in tokens), dtype=np.bool_, count=len(tokens))
     return TokenHashes(hashes, is_number)
 
 
