@@ -95,20 +95,19 @@ def _hash_text_tokens(text, s, end, t, hashes, is_number):
     and the token count advances when a token ends, so word lengths cause no branch
     mispredictions. The stores stay below `end`: a token ends only after a byte of it.
     """
-    if end == s:  # the end-of-text step below would write at `end`
-        return t
     classes = _CLASSES
     h = _FNV_OFFSET
     prev = _OTHER  # class of the token the previous byte belongs to
     first = s  # where the current token starts
     commas = False  # the current token is a number with commas
-    for i in range(s, end + 1):
-        c = text[i] if i < end else np.uint8(32)
+    for i in range(s, end):
+        c = text[i]
         k = classes[c]
         if k == _JOINER:
             kind = _LETTER if c == _APOSTROPHE else _DIGIT
             joins = prev == kind and i + 1 < end and classes[text[i + 1]] == kind
             k = kind if joins else _OTHER
+            commas = commas or (joins and c == _COMMA)  # rehashed by _comma_number_hash
         boundary = np.intp(k != prev)
         hashes[t] = h
         is_number[t] = prev == _DIGIT
@@ -121,9 +120,11 @@ def _hash_text_tokens(text, s, end, t, hashes, is_number):
         keep = np.uint64(boundary) - np.uint64(1)  # all ones inside a token
         folded = ((h & keep) | (_FNV_OFFSET & ~keep)) ^ np.uint64(c | 32)  # | 32 folds A-Z
         h = folded * _FNV_PRIME
-        if c == _COMMA and k == _DIGIT:  # rehashed by _comma_number_hash at the end
-            commas = True
         prev = k
+    if prev != _OTHER:  # the last token ends with the text
+        hashes[t] = _comma_number_hash(text, first, end) if commas else h
+        is_number[t] = prev == _DIGIT
+        t += 1
     return t
 
 
