@@ -173,24 +173,23 @@ def hash_ascii_texts(texts: Sequence[str]) -> tuple[list[np.ndarray], list[np.nd
     bounds = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(counts, out=bounds[1:])
     chunk_starts = starts[:-1:_CHUNK].copy()
+    packed_starts = bounds[:-1:_CHUNK].copy()
     chunk_counts = np.add.reduceat(counts, np.arange(0, len(texts), _CHUNK)) if len(texts) else counts
     packed_hashes = np.empty(bounds[-1], dtype=np.uint64)
     packed_numbers = np.empty(bounds[-1], dtype=np.bool_)
-    _pack(hashes, chunk_starts, chunk_counts, packed_hashes)
-    _pack(is_number, chunk_starts, chunk_counts, packed_numbers)
+    _pack(hashes, chunk_starts, chunk_counts, packed_starts, packed_hashes)
+    _pack(is_number, chunk_starts, chunk_counts, packed_starts, packed_numbers)
     edges = bounds.tolist()
     return ([packed_hashes[s:e] for s, e in zip(edges, edges[1:])],
             [packed_numbers[s:e] for s, e in zip(edges, edges[1:])])
 
 
-@njit(["void(uint64[::1], int64[::1], int64[::1], uint64[::1])",
-       "void(boolean[::1], int64[::1], int64[::1], boolean[::1])"], cache=True)
-def _pack(scattered, starts, counts, out):
-    """The runs scattered[starts[r]:starts[r] + counts[r]] back to back in out."""
-    o = 0
-    for r in range(len(counts)):
-        out[o : o + counts[r]] = scattered[starts[r] : starts[r] + counts[r]]
-        o += counts[r]
+@njit(["void(uint64[::1], int64[::1], int64[::1], int64[::1], uint64[::1])",
+       "void(boolean[::1], int64[::1], int64[::1], int64[::1], boolean[::1])"], cache=True, parallel=True)
+def _pack(scattered, starts, counts, out_starts, out):
+    """Copy the runs scattered[starts[r]:starts[r] + counts[r]] to out[out_starts[r]:]."""
+    for r in prange(len(counts)):
+        out[out_starts[r] : out_starts[r] + counts[r]] = scattered[starts[r] : starts[r] + counts[r]]
 
 
 # --- shingles ----------------------------------------------------------------------------
