@@ -52,6 +52,19 @@ class ClusterConfig:
     link_threshold: float = 0.3
     """Average-linkage cut: groups whose mean similarity is below this stay apart,
     which keeps a roundup from chaining the stories it quotes."""
+    join_similarity: float = 0.65
+    """Story similarity from which two articles that are not near-duplicates (a trimmed copy
+    with edits, a heavy rewrite) may still be one story, if average linkage over the whole
+    story agrees. Such pairs are not listed by --pairs."""
+    repeat_days: float | None = 3.0
+    """An outlet's own near-identical article published more than this many days after its
+    earlier one is another report of a template, never the same story, even through other
+    outlets' copies. None turns this off."""
+    late_hours: float | None = 40.0
+    """Articles published more than this many hours apart count `late_weight` of their
+    similarity when average linkage decides which story an article belongs to: a story's
+    copies appear within a day or two, a template's next report days later. None: no discount."""
+    late_weight: float = 0.7
     template_hours: float | None = 18.0
     """Near-identical articles published more than this many hours apart are separate
     reports of a template (a daily market note, a dividend notice), not one story, when they
@@ -78,6 +91,12 @@ class ClusterConfig:
             (2 <= self.num_perm <= 1024, f"--num-perm must be between 2 and 1024, got {self.num_perm}"),
             (self.batch_size >= 1, f"--batch-size must be at least 1, got {self.batch_size}"),
             (self.workers >= 0, f"--workers must be 0 (all cores) or more, got {self.workers}"),
+            (0 < self.join_similarity <= 1.01, f"join similarity must be in (0, 1.01], got {self.join_similarity}"),
+            (self.repeat_days is None or self.repeat_days > 0,
+             f"repeat days must be a positive number of days, got {self.repeat_days}"),
+            (self.late_hours is None or self.late_hours > 0,
+             f"late hours must be a positive number of hours, got {self.late_hours}"),
+            (0 <= self.late_weight <= 1, f"late weight must be in [0, 1], got {self.late_weight}"),
             (self.template_hours is None or self.template_hours > 0,
              f"--template-hours must be a positive number of hours, got {self.template_hours}"),
             (self.window_days is None or self.window_days > 0,

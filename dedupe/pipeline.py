@@ -6,6 +6,7 @@ together, batches the streaming part across processes, and times every stage.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -26,7 +27,7 @@ from dedupe.progress import NullProgress, Progress
 from dedupe.text import clean_for_matching, tokenize
 from dedupe.text.glyphs import glyph_skeleton
 from dedupe.arrays import sorted_unique
-from dedupe.verify.apart import mostly_different
+from dedupe.verify.apart import LateDiscount, mostly_different
 from dedupe.verify import CharSketches, KeepApart, PairScores, is_duplicate, score_pairs, similarity
 
 
@@ -47,6 +48,14 @@ def _characters(text: str) -> np.ndarray:
     return np.frombuffer(glyph_skeleton(text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _is_figure(token: str) -> bool:
+    """A number that identifies a report: not a year, which a template's next report keeps."""
+    return token[0].isdigit() and not _YEAR.fullmatch(token)
+
+
 def sketch_texts(texts: list[tuple[str, str | None]], config: ClusterConfig) -> Sketches:
     """Normalize and sketch a batch of (text, title) pairs."""
     hashes, agencies, numbers, characters = [], [], [], []
@@ -56,8 +65,8 @@ def sketch_texts(texts: list[tuple[str, str | None]], config: ClusterConfig) -> 
         tokens = tokenize(clean.text)
         hashes.append(token_hashes(tokens))
         agencies.append(clean.agencies)
-        is_number = np.fromiter((t[0].isdigit() for t in tokens), dtype=bool, count=len(tokens))
-        numbers.append(sorted_unique(hashes[-1][is_number]))
+        is_figure = np.fromiter(map(_is_figure, tokens), dtype=bool, count=len(tokens))
+        numbers.append(sorted_unique(hashes[-1][is_figure]))
     shingle_sets = batch_shingle_sets(hashes, config.ngram)
     lead_sets = batch_shingle_sets([h[: config.lead_words] for h in hashes], config.ngram)
     char_sets = batch_shingle_sets(characters, config.char_ngram)
@@ -101,6 +110,7 @@ class Corpus:
             published=self.published_seconds(), sources=sources, numbers=self.numbers,
             window_seconds=None if config.window_days is None else config.window_days * 86400,
             repeat_seconds=None if config.template_hours is None or not templates else config.template_hours * 3600,
+            same_source_seconds=None if config.template_hours is None or not templates else config.template_hours * 3600,
         )
 
 
@@ -227,11 +237,16 @@ def _id_rank(ids: list[str]) -> np.ndarray:
 def cluster_corpus(corpus: Corpus, scores: PairScores, edges: np.ndarray, config: ClusterConfig) -> np.ndarray:
     """Story label of every article."""
     apart = corpus.keep_apart(config)
+    # Near-duplicates form the graph; articles less alike (a trimmed copy with edits, a
+    # heavy rewrite) join it too, but only average linkage over the whole story keeps them.
+    related = edges | (similarity(scores, config.thresholds) >= config.join_similarity)
     return cluster_stories(
-        len(corpus), scores, edges, corpus.shingle_sets, corpus.signatures, corpus.chars,
+        len(corpus), scores, related, corpus.shingle_sets, corpus.signatures, corpus.chars,
         rank=_id_rank(corpus.ids), link_threshold=config.link_threshold, thresholds=config.thresholds,
         apart=apart,
-        cannot_link=replace(apart, same_source=False),
+        cannot_link=replace(apart, same_source_seconds=None if config.repeat_days is None else config.repeat_days * 86400),
+        discount=None if config.late_hours is None else LateDiscount(
+            corpus.published_seconds(), config.late_hours * 3600, config.late_weight),
     )
 
 

@@ -74,7 +74,8 @@ def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingl
                     signatures: np.ndarray, chars: CharSketches | None = None, *, rank: np.ndarray,
                     link_threshold: float, thresholds: Thresholds,
                     apart: Callable[[np.ndarray], np.ndarray] | None = None,
-                    cannot_link: Callable[[np.ndarray], np.ndarray] | None = None) -> np.ndarray:
+                    cannot_link: Callable[[np.ndarray], np.ndarray] | None = None,
+                    discount: Callable[[np.ndarray], np.ndarray] | None = None) -> np.ndarray:
     """Story label of every document.
 
     `rank` orders documents independently of input order (the rank of their id), so that
@@ -83,6 +84,8 @@ def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingl
     similarity must not become an edge (the same outlet's template on another day);
     `cannot_link` marks pairs that must never end in one story, even through other
     articles (a template with new figures on another day, joined via a brief).
+    `discount` returns a factor per pair that scales its similarity in average linkage
+    (articles published days apart are less likely one story than the same day's).
     """
     if apart is not None and is_edge.any():
         is_edge = is_edge.copy()
@@ -114,6 +117,11 @@ def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingl
             far = cannot_link(np.stack((members[x], members[y]), axis=1))
             cannot = np.zeros(matrix.shape, dtype=bool)
             cannot[x[far], y[far]] = cannot[y[far], x[far]] = True
+        if discount is not None:
+            x, y = np.triu_indices(len(members), k=1)
+            factor = discount(np.stack((members[x], members[y]), axis=1))
+            matrix[x, y] *= factor
+            matrix[y, x] *= factor
         groups = split_by_average_linkage(matrix, link_threshold, cannot)
         for group in range(1, int(groups.max()) + 1):
             result[members[groups == group]] = next_label

@@ -29,7 +29,7 @@ class KeepApart:
     numbers: list[np.ndarray]  # sorted hashes of the figures in each document
     window_seconds: float | None = None
     repeat_seconds: float | None = None
-    same_source: bool = True  # also the same outlet's near-identical text on another day
+    same_source_seconds: float | None = None  # the same outlet's text this much later is another report
 
     def __call__(self, pairs: np.ndarray) -> np.ndarray:
         """True for each pair (rows of document indices) that must stay apart."""
@@ -40,8 +40,9 @@ class KeepApart:
             if self.repeat_seconds is None:
                 return apart
             later = gap > self.repeat_seconds
-        if self.same_source:
-            apart |= later & (self.sources[a] == self.sources[b])
+        if self.same_source_seconds is not None:
+            with np.errstate(invalid="ignore"):
+                apart |= (gap > self.same_source_seconds) & (self.sources[a] == self.sources[b])
         check = later & ~apart
         apart[check] = mostly_different(self.numbers, pairs[check])
         return apart
@@ -56,3 +57,19 @@ def mostly_different(values: list[np.ndarray], pairs: np.ndarray, at_least: int 
         smaller = min(len(x), len(y))
         found[k] = smaller >= at_least and overlap(x, y) < SHARED_NUMBERS * smaller
     return found
+
+
+@dataclass(frozen=True)
+class LateDiscount:
+    """Similarity factor of pairs published far apart: a story's copies appear within a day
+    or two, so an article that resembles both the day's copies and a report from a week later
+    belongs with the day's copies."""
+
+    published: np.ndarray  # epoch seconds per document, NaN when unknown
+    after_seconds: float
+    weight: float
+
+    def __call__(self, pairs: np.ndarray) -> np.ndarray:
+        with np.errstate(invalid="ignore"):
+            late = np.abs(self.published[pairs[:, 0]] - self.published[pairs[:, 1]]) > self.after_seconds
+        return np.where(late, self.weight, 1.0)
