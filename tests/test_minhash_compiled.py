@@ -18,7 +18,7 @@ TEXT = ("The finance minister said on Tuesday that fuel taxes would rise by 5 pe
 
 # Characters where the ASCII tokenizer could go wrong: joiners, separators, case, digits.
 ASCII_TRICKY = "aZ09',._- \n\t\"()$%"
-NON_ASCII = "éÉßİıſﬁ€ДжЖωΣς北京の한عربي٣²🙂\u200b\u00a0"
+NON_ASCII = "éÉßİıſﬁ€ДжЖωΣς北京の한عربي٣²🙂’\u200b\u00a0\u2028\u3000\x1c\x85"
 
 ascii_texts = st.text(alphabet=st.sampled_from(ASCII_TRICKY), max_size=60)
 mixed_texts = st.text(alphabet=st.sampled_from(ASCII_TRICKY + NON_ASCII), max_size=60)
@@ -54,10 +54,28 @@ def test_random_ascii_texts_hash_as_tokenize(texts):
     _assert_same_tokens(texts)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(mixed_texts, any_texts), max_size=6))
 def test_random_unicode_texts_hash_as_tokenize(texts):
     _assert_same_tokens(texts)
+
+
+@pytest.mark.parametrize("text", [
+    "Pedro Sánchez said 1,000 jobs", "naïve café's 3,5 €", "ΣΟΦΟΣ test ΟΔΟΣ", "Straße STRASSE",
+    "Москва 2024: 1,5 млн", "北京 said 北京市", "don’t stop", "a\u00a0b\u2028c 1\u30002", "x\u200by",
+    "éaé\u00a0é x", "aé\u00a0\u00a0éb c", "\u00a0é", "é\u00a0",
+])
+def test_words_with_and_without_accents_hash_as_tokenize(text):
+    _assert_same_tokens([text, TEXT])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab1 ,'é\u00a0\u3000Ж\n"), max_size=30))
+def test_ascii_stretches_cut_the_text_at_whitespace(text):
+    pieces = shingle._ascii_stretches(text)
+    assert "".join(piece for piece, _ in pieces) == text
+    assert all(piece.isascii() for piece, is_ascii in pieces if is_ascii)
+    assert sum((tokenize(piece) for piece, _ in pieces), []) == tokenize(text)
 
 
 def test_hash_texts_is_the_same_with_the_numpy_path(monkeypatch):

@@ -2,8 +2,10 @@
 numpy code in `shingle.py` and `signature.py`, bit for bit, several times faster.
 
 Optional: this module imports only when numba is installed (the `fast` extra); `backend`
-decides whether it is used. Kernels are compiled for fixed types when this module is imported, and cached on disk, so
-worker processes forked afterwards inherit them ready to run.
+decides whether it is used. Kernels are compiled for fixed types when this module is
+imported and cached on disk (next to it, or in numba's user cache dir when that is
+read-only), so later runs load them in about a second and worker processes forked
+afterwards inherit them ready to run.
 """
 
 from __future__ import annotations

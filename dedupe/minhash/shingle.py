@@ -66,25 +66,67 @@ def hash_texts(texts: Sequence[str]) -> TokenHashes:
     """Token hashes of many normalized texts, `token_hashes(tokenize(text))` for each, and
     which tokens are numbers (`token[0].isdigit()`).
 
-    Compiled for ASCII texts, through `tokenize` for the others.
+    Compiled for ASCII text; in other texts, only the words with non-ASCII characters go
+    through `tokenize`.
     """
     compiled = kernels()
-    ascii_docs = [d for d, text in enumerate(texts) if text.isascii()] if compiled else []
-    if len(ascii_docs) == len(texts) and texts:
+    if compiled is None:
+        return TokenHashes(*map(list, zip(*map(_regex_token_hashes, texts)))) if texts else TokenHashes([], [])
+    if all(text.isascii() for text in texts):
         return TokenHashes(*compiled.hash_ascii_texts(texts))
-    hashes: list[np.ndarray] = [np.empty(0, np.uint64)] * len(texts)
-    is_number: list[np.ndarray] = [np.empty(0, np.bool_)] * len(texts)
-    if ascii_docs:
-        fast_hashes, fast_numbers = compiled.hash_ascii_texts([texts[d] for d in ascii_docs])
-        for d, h, numbers in zip(ascii_docs, fast_hashes, fast_numbers):
-            hashes[d], is_number[d] = h, numbers
-    is_ascii = set(ascii_docs)
-    for d, text in enumerate(texts):
-        if d not in is_ascii:
-            tokens = tokenize(text)
-            hashes[d] = token_hashes(tokens)
-            is_number[d] = np.fromiter((t[0].isdigit() for t in tokens), dtype=np.bool_, count=len(tokens))
+    # Tokens never span whitespace, so a text can be tokenized piece by piece: its ASCII
+    # stretches by the compiled kernel (all in one batch), its other words by the regex.
+    runs: list[str] = []
+    plans: list[list[int | str]] = []  # per text: indexes into runs, or non-ASCII words
+    for text in texts:
+        plan: list[int | str] = []
+        for piece, is_ascii in [(text, True)] if text.isascii() else _ascii_stretches(text):
+            if is_ascii:
+                plan.append(len(runs))
+                runs.append(piece)
+            else:
+                plan.append(piece)
+        plans.append(plan)
+    run_hashes, run_numbers = compiled.hash_ascii_texts(runs)
+    hashes, is_number = [], []
+    for plan in plans:
+        parts = [(run_hashes[p], run_numbers[p]) if isinstance(p, int) else _regex_token_hashes(p) for p in plan]
+        if len(parts) == 1:
+            h, numbers = parts[0]
+        elif parts:
+            h, numbers = np.concatenate([h for h, _ in parts]), np.concatenate([n for _, n in parts])
+        else:
+            h, numbers = np.empty(0, np.uint64), np.empty(0, np.bool_)
+        hashes.append(h)
+        is_number.append(numbers)
     return TokenHashes(hashes, is_number)
+
+
+def _ascii_stretches(text: str) -> list[tuple[str, bool]]:
+    """The text cut at whitespace into ASCII stretches and words with other characters,
+    in order, each with whether it is ASCII."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    pieces, done = [], 0
+    for position in np.flatnonzero(codes > 127).tolist():
+        if position < done:  # in the word before
+            continue
+        start, end = position, position + 1
+        while start > done and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if start > done:
+            pieces.append((text[done:start], True))
+        pieces.append((text[start:end], False))
+        done = end
+    if done < len(text):
+        pieces.append((text[done:], True))
+    return pieces
+
+
+def _regex_token_hashes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    tokens = tokenize(text)
+    return token_hashes(tokens), np.fromiter((t[0].isdigit() for t in tokens), dtype=np.bool_, count=len(tokens))
 
 
 def _avalanche(h: np.ndarray) -> np.ndarray:
