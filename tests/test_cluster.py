@@ -203,3 +203,68 @@ def test_heavily_ocrd_copy_joins_its_story():
     pair = next(p for p in result.pairs if {p.a, p.b} == {"scan-1", "wire-1"})
     assert pair.jaccard < 0.3 < pair.char_jaccard  # found by characters, not by words
 
+
+
+def test_re_headlined_copy_with_dateline_and_credit_joins():
+    rng = random.Random(41)
+    paras = _paragraphs(rng, 6)
+    wire = Article(id="wire-1", source="Wire", title="Minister resigns over budget row", text="\n\n".join(paras))
+    copy = Article(id="daily-1", source="Daily", title="Budget row topples minister, sources say",
+                   text="\n\n".join(["LONDON, March 3 (Reuters) - " + paras[0], *paras[1:], "Reporting by Jo Smith"]))
+    result = run([wire, copy, _article("other-1", _paragraphs(rng, 6))], ClusterConfig(workers=1))
+    assert _ids_together(result, "wire-1", "daily-1")
+    assert not _ids_together(result, "wire-1", "other-1")
+
+
+def _reword(paragraph: str, rng: random.Random) -> str:
+    """Every third word replaced: what a sub-editor's rewrite does to word shingles."""
+    words = paragraph.split()
+    return " ".join(w if k % 3 else rng.choice(["said", "also", "the", "would", "its"]) for k, w in enumerate(words))
+
+
+def test_substantial_rewrite_joins_its_story():
+    rng = random.Random(42)
+    paras = _paragraphs(rng, 9)
+    rewrite = [_reword(p, rng) if k % 3 == 1 else p for k, p in enumerate(paras)]  # a third reworded
+    versions = [_article("wire-1", paras), _article("daily-1", paras[:7]), _article("rewrite-1", rewrite)]
+    result = run(versions + [_article("other-1", _paragraphs(rng, 9))], ClusterConfig(workers=1))
+    assert _ids_together(result, "wire-1", "daily-1", "rewrite-1")
+    assert not _ids_together(result, "wire-1", "other-1")
+
+
+def test_outlets_own_text_days_later_never_joins_even_through_other_outlets():
+    from datetime import datetime, timedelta, timezone
+
+    rng = random.Random(43)
+    paras = _paragraphs(rng, 5)  # no figures to tell the reports apart
+    start = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+
+    def at(doc_id: str, source: str, hours: float) -> Article:
+        return Article(id=doc_id, source=source, text="\n\n".join(paras), published=start + timedelta(hours=hours))
+
+    result = run([at("monday", "Wire", 0), at("copy", "Daily", 5), at("friday", "Wire", 96)], ClusterConfig(workers=1))
+    assert result.assignments["monday"] == result.assignments["copy"]
+    assert result.assignments["friday"] != result.assignments["monday"]
+
+
+def test_brief_goes_with_the_days_copies_not_a_template_a_week_later():
+    from datetime import datetime, timedelta, timezone
+
+    lead = ("The central bank said on its weekly market operation that it would keep supplying "
+            "reserves to the banking system through repurchase agreements until conditions ease.")
+    body = ("It added {a} billion dollars through overnight repurchases, after rates rose to {b} percent, "
+            "and drained {c} billion through bill sales, leaving reserves {d} billion above target.")
+    start = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+    edited = lead.replace("keep supplying", "go on supplying")  # the day's copies edited the lead
+
+    def report(doc_id: str, hours: float, text: str) -> Article:
+        return Article(id=doc_id, source=doc_id, text=text, published=start + timedelta(hours=hours))
+
+    articles = [report(name, hours, edited + "\n\n" + body.format(a=3, b=6, c=2, d=5))
+                for name, hours in (("wire", 0), ("daily", 4), ("herald", 30))]
+    articles.append(report("a-next", 24 * 7, lead + "\n\n" + body.format(a=7, b=4, c=9, d=8)))
+    # The brief kept the unedited lead, so on words alone it is closest to next week's report.
+    articles.append(report("brief", 6, lead))
+    result = run(articles, ClusterConfig(workers=1, min_containment_shingles=5))
+    assert _ids_together(result, "wire", "daily", "herald", "brief")
+    assert result.assignments["a-next"] != result.assignments["wire"]
