@@ -295,34 +295,49 @@ def verified_pairs(corpus: Corpus, scores: PairScores, edges: np.ndarray) -> lis
     return found
 
 
+class _Stopwatch:
+    """Seconds spent in each stage, in the order the stages ran."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+        self._clock = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.timings[stage] = now - self._clock
+        self._clock = now
+
+
 def run(articles: Iterable[Article], config: ClusterConfig = ClusterConfig(),
         progress: Progress | None = None) -> ClusterResult:
     """Cluster a stream of articles into stories."""
     progress = progress or NullProgress()
-    timings: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        timings[stage] = now - clock
-        clock = now
-
+    watch = _Stopwatch()
     corpus = sketch_corpus(articles, config, progress)
-    lap("read + sketch")
+    watch.lap("read + sketch")
+    return cluster_sketched(corpus, config, progress, watch)
+
+
+def cluster_sketched(corpus: Corpus, config: ClusterConfig = ClusterConfig(), progress: Progress | None = None,
+                     watch: _Stopwatch | None = None) -> ClusterResult:
+    """The stages after sketching: candidates, verification and stories. The sketches
+    depend only on the shingle sizes, permutations and seed of `config`, so one sketched
+    corpus can be clustered with many thresholds (benchmarks/quality.py --sweep)."""
+    progress = progress or NullProgress()
+    watch = watch or _Stopwatch()
     task = progress.task("candidates (LSH)", total=1)
     pairs = find_candidates(corpus, config)
     task.advance()
     task.close()
-    lap("candidates")
+    watch.lap("candidates")
     scores, edges = verify_candidates(corpus, pairs, config, progress)
-    lap("verify")
+    watch.lap("verify")
     task = progress.task("cluster", total=1)
     labels = cluster_corpus(corpus, scores, edges, config)
     clusters = describe_clusters(corpus, labels, scores, config)
     task.advance()
     task.close()
-    lap("cluster")
+    watch.lap("cluster")
     cluster_of = {member: c.id for c in clusters for member in c.members}
     assignments = {doc_id: cluster_of[doc_id] for doc_id in corpus.ids}
-    return ClusterResult(clusters, assignments, verified_pairs(corpus, scores, edges), timings, len(pairs))
+    return ClusterResult(clusters, assignments, verified_pairs(corpus, scores, edges), watch.timings, len(pairs))
