@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn,
                            TimeElapsedColumn)
 from rich.table import Table
@@ -17,11 +18,12 @@ out_console = Console(highlight=False)
 
 
 def print_error(message: str) -> None:
-    err_console.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    # Messages quote file names and ids, which may hold "[/]": print them, not parse them.
+    err_console.print(f"[bold red]error:[/] {escape(message)}", markup=True, soft_wrap=True, emoji=False)
 
 
 def print_problem(problem: Problem) -> None:
-    err_console.print(f"[yellow]skipped[/] {problem}", markup=True, soft_wrap=True, emoji=False)
+    err_console.print(f"[yellow]skipped[/] {escape(str(problem))}", markup=True, soft_wrap=True, emoji=False)
 
 
 class RateColumn(ProgressColumn):

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 
 from dedupe import __version__
 from dedupe.cli import options as opt
@@ -105,6 +106,32 @@ def _write_cluster_outputs(result: ClusterResult, output: Path, assignments: Pat
         _write(pairs, [p.to_json() for p in result.pairs], fmt)
 
 
+def _require_articles(result: ClusterResult, inputs: list[Path], problems: ProblemLog) -> None:
+    """Nothing to cluster is bad input, not an empty success."""
+    if not result.assignments:
+        skipped = f" ({problems.count:,} bad records skipped)" if problems.count else ""
+        raise InputError(f"no articles read from {', '.join(map(str, inputs))}{skipped}")
+
+
+def _check_folders(*outputs: Path | None) -> None:
+    """Fail before a long run, not after it, when an output's folder is missing."""
+    for path in outputs:
+        if path is not None and not path.absolute().parent.is_dir():
+            raise InputError(f"cannot write {path}: directory {path.parent} does not exist")
+
+
+def _report_folder(output: Path) -> None:
+    """Create the report folder (not its parents), or say in one line why it cannot be."""
+    if not output.parent.is_dir():
+        raise InputError(f"cannot write {output}: directory {output.parent} does not exist")
+    try:
+        output.mkdir(exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise InputError(f"cannot write the report: {output} exists and is not a directory") from None
+    except OSError as err:
+        raise InputError(f"cannot write the report in {output}: {err.strerror or err}") from None
+
+
 def _print_summary(result: ClusterResult, problems: ProblemLog) -> None:
     clusters = result.clusters
     multi = [c for c in clusters if c.size > 1]
@@ -121,7 +148,8 @@ def _print_summary(result: ClusterResult, problems: ProblemLog) -> None:
     if multi:
         largest = summary_table([], "largest stories", justify="left")
         for cluster in multi[:5]:
-            largest.add_row(f"{cluster.id} ({cluster.size} articles)", (cluster.title or cluster.representative)[:80])
+            largest.add_row(f"{cluster.id} ({cluster.size} articles)",
+                            escape((cluster.title or cluster.representative)[:80]))
         err_console.print(largest)
 
 
@@ -168,11 +196,13 @@ def cluster(
     """
     with _guard(debug):
         config = _config(threshold, containment, ngram, num_perm, seed, window, template_hours, workers, batch_size)
+        _check_folders(output, assignments, pairs, problems_file)
         problems = _problem_log(strict, quiet, problems_file)
         fields = FieldMap(id_field, text_field, title_field, source_field, date_field)
         read = _corpus(inputs, fmt, fields, problems, rename_duplicate_ids)
         with RichProgress(quiet=quiet) as progress:
             result = run_pipeline(read(), config, progress)
+        _require_articles(result, inputs, problems)
         _write_cluster_outputs(result, output, assignments, pairs, format_out)
         if not quiet:
             _print_summary(result, problems)
@@ -205,7 +235,7 @@ def report(
         with RichProgress(quiet=quiet) as progress:
             pages = _build_report(output, clusters, read, problems, base, singletons, info, progress, workers)
         if not quiet:
-            err_console.print(f"report with {pages:,} stories written to {output / 'index.html'}")
+            err_console.print(f"report with {pages:,} stories written to {escape(str(output / 'index.html'))}")
         _finish_problems(problems, problems_file, quiet)
 
 
@@ -236,12 +266,12 @@ def run_command(
         config = _config(threshold, containment, ngram, num_perm, seed, window, template_hours, workers, batch_size)
         problems = _problem_log(strict, quiet, problems_file)
         fields = FieldMap(id_field, text_field, title_field, source_field, date_field)
-        if not output.parent.is_dir():
-            raise InputError(f"cannot write {output}: directory {output.parent} does not exist")
-        output.mkdir(exist_ok=True)
+        _check_folders(problems_file)
+        _report_folder(output)
         read = _corpus(inputs, fmt, fields, problems, rename_duplicate_ids)
         with RichProgress(quiet=quiet) as progress:
             result = run_pipeline(read(), config, progress)
+            _require_articles(result, inputs, problems)
             _write_cluster_outputs(result, output / "clusters.jsonl", output / "assignments.jsonl",
                                    output / "pairs.jsonl", opt.OutFormat.jsonl)
             clusters = [c.to_json() for c in result.clusters]
@@ -253,7 +283,7 @@ def run_command(
                           problems, base, singletons, info, progress, workers)
         if not quiet:
             _print_summary(result, problems)
-            err_console.print(f"report written to {output / 'index.html'}")
+            err_console.print(f"report written to {escape(str(output / 'index.html'))}")
         _finish_problems(problems, problems_file, quiet)
 
 

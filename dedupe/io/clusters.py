@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from dedupe.errors import InputError, ProblemLog
+from dedupe.io.jsonl import parse_json
 
 
 def read_clusters(path: Path, problems: ProblemLog) -> list[dict]:
@@ -26,7 +27,7 @@ def read_clusters(path: Path, problems: ProblemLog) -> list[dict]:
                 if not line.strip():
                     continue
                 try:
-                    numbered.append((f"{path}:{number}", json.loads(line)))
+                    numbered.append((f"{path}:{number}", parse_json(line)))
                 except json.JSONDecodeError as err:
                     problems.report(f"{path}:{number}", f"not valid JSON: {err.msg}")
     clusters = []

@@ -3,11 +3,33 @@
 from __future__ import annotations
 
 import json
+import re
 from itertools import chain
 from typing import Any, Iterable, Iterator
 
 from dedupe.io.files import InputFile, iter_lines
 from dedupe.io.records import Located, ReadContext, to_article
+
+# A \uD800-\uDFFF escape: JSON may encode half of a surrogate pair, which no UTF-8 file can hold.
+_SURROGATE_ESCAPE_RE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def parse_json(text: str) -> Any:
+    """`json.loads`, with lone surrogates ("\\ud800" escapes) replaced by U+FFFD so that
+    the values can be written out again as UTF-8."""
+    value = json.loads(text)
+    return _replace_surrogates(value) if _SURROGATE_ESCAPE_RE.search(text) else value
+
+
+def _replace_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _LONE_SURROGATE_RE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_replace_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_replace_surrogates(key): _replace_surrogates(item) for key, item in value.items()}
+    return value
 
 
 def read_jsonl(file: InputFile, ctx: ReadContext) -> Iterator[Located]:
@@ -35,7 +57,7 @@ def read_json(file: InputFile, ctx: ReadContext) -> Iterator[Located]:
         ctx.problems.report(file.where, "empty file")
         return
     try:
-        data = json.loads(text)
+        data = parse_json(text)
     except json.JSONDecodeError as error:
         ctx.problems.report(f"{file.where}:{error.lineno}",
                             f"invalid JSON: {error.msg} (column {error.colno})")
@@ -62,7 +84,7 @@ def _through_next_content(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[in
 
 def _as_object(line: str) -> dict | None:
     try:
-        value = json.loads(line)
+        value = parse_json(line)
     except json.JSONDecodeError:
         return None
     return value if isinstance(value, dict) else None
@@ -77,7 +99,7 @@ def _read_lines(file: InputFile, ctx: ReadContext,
         empty = False
         where = f"{file.where}:{number}"
         try:
-            record = json.loads(line)
+            record = parse_json(line)
         except json.JSONDecodeError as error:
             ctx.problems.report(where, f"invalid JSON: {error.msg} (column {error.colno})")
             continue

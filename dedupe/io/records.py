@@ -28,6 +28,8 @@ Located = tuple[str, Article]
 """An article with where it was read ("path:line" or "path: record N")."""
 Reader = Callable[[InputFile, ReadContext], Iterator[Located]]
 
+# Text a reader sees as blank: white space, zero-width and bidi formatting characters, BOMs.
+_BLANK_RE = re.compile(r"[\s\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]*")
 # The host of "https://user@www.host.com:80/path", or of "host.com/path" without a scheme.
 _HOST_RE = re.compile(r"\s*(?:(?:[A-Za-z][A-Za-z0-9+.-]*:)?//)?(?:[^/?#@\s]*@)?"
                       r"(\[[^\]/]*\]|[^/?#:@\s]+)")
@@ -50,7 +52,7 @@ def to_article(record: Mapping[str, Any], where: str, fallback_id: str, file: In
     except TypeError as error:
         problems.report(where, str(error))
         return None
-    if not text.strip():
+    if _BLANK_RE.fullmatch(text):
         if title is None:
             problems.report(where, "empty text")
             return None
