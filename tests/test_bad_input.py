@@ -83,13 +83,13 @@ def skipped(result) -> list[str]:
 # --- readers -----------------------------------------------------------------------------------
 
 def test_malformed_json_line_in_the_middle_of_a_large_file_is_skipped_with_its_line_number(tmp_path):
-    lines = [json.dumps({"id": f"a{n}", "text": story(n, 30)}) for n in range(1, 3001)]
-    lines[1499] = '{"id": "a1500", "text": "cut off in the middle'
+    lines = [json.dumps({"id": f"a{n}", "text": story(n, 30)}) for n in range(1, 1201)]
+    lines[999] = '{"id": "a1000", "text": "cut off in the middle'
     corpus = tmp_path / "big.jsonl"
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result, assigned = cluster(tmp_path, corpus)
-    assert skipped(result) == [f"skipped {corpus}:1500: invalid JSON: Unterminated string starting at (column 25)"]
-    assert len(assigned) == 2999 and "a1500" not in assigned
+    assert skipped(result) == [f"skipped {corpus}:1000: invalid JSON: Unterminated string starting at (column 25)"]
+    assert len(assigned) == 1199 and "a1000" not in assigned
 
 
 def test_truncated_last_line_is_reported_and_the_earlier_records_kept(tmp_path):
@@ -519,10 +519,11 @@ def test_internal_errors_show_a_traceback_only_with_debug(tmp_path, monkeypatch)
 def test_installed_command_prints_no_traceback_for_any_bad_input(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_bytes(b'\xef\xbb\xbf{"id": "[/]", "text": "\xff\xfe\x00"}\n{"id": "[/]", "text": "x"}\n{trunc')
-    for args in (["cluster", bad, "-o", tmp_path / "c.jsonl"],
-                 ["report", bad, "--clusters", bad, "-o", tmp_path / "r"]):
-        done = subprocess.run([sys.executable, "-m", "dedupe", *map(str, args), "--workers", "1"],
-                              capture_output=True, text=True, timeout=120)
-        assert done.returncode in (0, 1), done.stderr
-        assert "Traceback" not in done.stderr + done.stdout
-        assert done.stderr.strip(), args
+    done = subprocess.run([sys.executable, "-m", "dedupe", "cluster", str(bad), "-o", str(tmp_path / "c.jsonl"),
+                           "--workers", "1"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert [line for line in done.stderr.splitlines() if line.startswith("skipped")] == [
+        f"skipped {bad}:1: not valid UTF-8; read as Latin-1",
+        f"skipped {bad}:2: duplicate id '[/]' (first seen at {bad}:1)",
+        f"skipped {bad}:3: invalid JSON: Expecting property name enclosed in double quotes (column 2)"]
