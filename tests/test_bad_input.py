@@ -471,8 +471,10 @@ def test_output_in_a_read_only_directory_is_a_one_line_error(tmp_path, monkeypat
     folder.mkdir()
     folder.chmod(0o555)
     if os.geteuid() == 0:  # root writes anywhere: simulate the refusal
-        monkeypatch.setattr(tempfile, "mkstemp", lambda *a, **k: (_ for _ in ()).throw(
-            PermissionError(13, "Permission denied")))
+        def refuse(*args, **kwargs):
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(tempfile, "mkstemp", refuse)
     try:
         corpus = write_jsonl(tmp_path / "c.jsonl", [{"id": "a", "text": story(1)}])
         result = dedupe("cluster", corpus, "-o", folder / "clusters.jsonl", "-q")
