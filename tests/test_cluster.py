@@ -161,13 +161,17 @@ def test_same_topic_story_sharing_a_sentence_stays_apart():
     assert not _ids_together(result, "wire-1", "wire-2")
 
 
+WEEKLY_LEAD = ("The central bank said on its weekly market operation that it would keep supplying "
+               "reserves to the banking system through repurchase agreements until conditions ease.")
+WEEKLY_BODY = ("It added {a} billion dollars through overnight repurchases, after rates rose to {b} percent, "
+               "and drained {c} billion through bill sales, leaving reserves {d} billion above target.")
+"""A weekly template: the lead stays, the figures of the body change every week."""
+
+
 def test_templated_report_does_not_join_its_earlier_day_through_a_brief():
     from datetime import datetime, timedelta, timezone
 
-    lead = ("The central bank said on its weekly market operation that it would keep supplying "
-            "reserves to the banking system through repurchase agreements until conditions ease.")
-    body = ("It added {a} billion dollars through overnight repurchases, after rates rose to {b} percent, "
-            "and drained {c} billion through bill sales, leaving reserves {d} billion above target.")
+    lead, body = WEEKLY_LEAD, WEEKLY_BODY
     start = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
     articles = [
         Article(id="monday", source="Wire", text=lead + "\n\n" + body.format(a=3, b=6, c=2, d=5), published=start),
@@ -250,10 +254,7 @@ def test_outlets_own_text_days_later_never_joins_even_through_other_outlets():
 def test_brief_goes_with_the_days_copies_not_a_template_a_week_later():
     from datetime import datetime, timedelta, timezone
 
-    lead = ("The central bank said on its weekly market operation that it would keep supplying "
-            "reserves to the banking system through repurchase agreements until conditions ease.")
-    body = ("It added {a} billion dollars through overnight repurchases, after rates rose to {b} percent, "
-            "and drained {c} billion through bill sales, leaving reserves {d} billion above target.")
+    lead, body = WEEKLY_LEAD, WEEKLY_BODY
     start = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
     edited = lead.replace("keep supplying", "go on supplying")  # the day's copies edited the lead
 
