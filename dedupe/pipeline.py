@@ -6,7 +6,6 @@ together, batches the streaming part across processes, and times every stage.
 
 from __future__ import annotations
 
-import re
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -21,11 +20,10 @@ import numpy as np
 from dedupe.cluster import cluster_stories
 from dedupe.config import ClusterConfig
 from dedupe.lsh import candidate_pairs, optimal_bands, unique_pairs
-from dedupe.minhash import batch_shingle_sets, signatures, token_hashes
+from dedupe.minhash import TokenHashes, batch_shingle_sets, char_shingle_sets, hash_texts, set_threads, signatures, token_hashes, warm_up
 from dedupe.model import Article, Cluster, Pair
 from dedupe.progress import NullProgress, Progress
-from dedupe.text import clean_for_matching, tokenize
-from dedupe.text.glyphs import glyph_skeleton
+from dedupe.text import clean_for_matching
 from dedupe.arrays import sorted_unique
 from dedupe.verify.apart import LateDiscount, mostly_different
 from dedupe.verify import CharSketches, KeepApart, PairScores, is_duplicate, score_pairs, similarity
@@ -43,39 +41,36 @@ class Sketches:
     chars: CharSketches  # character n-grams of the glyph skeleton, the OCR-robust channel
 
 
-def _characters(text: str) -> np.ndarray:
-    """Code points of the glyph skeleton of a text (what survives OCR)."""
-    return np.frombuffer(glyph_skeleton(text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+_YEARS = token_hashes([str(year) for year in range(1900, 2100)])
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-def _is_figure(token: str) -> bool:
-    """A number that identifies a report: not a year, which a template's next report keeps."""
-    return token[0].isdigit() and not _YEAR.fullmatch(token)
+def _figures(tokens: TokenHashes) -> list[np.ndarray]:
+    """Per text, the sorted hashes of the numbers that identify a report: not years, which
+    a template's next report keeps."""
+    if not tokens.hashes:
+        return []
+    hashes, is_number = np.concatenate(tokens.hashes), np.concatenate(tokens.is_number)
+    found = np.flatnonzero(is_number)
+    found = found[~np.isin(hashes[found], _YEARS)]
+    bounds = np.searchsorted(found, np.cumsum([0] + [len(h) for h in tokens.hashes])).tolist()
+    values = hashes[found]
+    return [sorted_unique(values[b:e]) for b, e in zip(bounds, bounds[1:])]
 
 
 def sketch_texts(texts: list[tuple[str, str | None]], config: ClusterConfig) -> Sketches:
     """Normalize and sketch a batch of (text, title) pairs."""
-    hashes, agencies, numbers, characters = [], [], [], []
-    for text, title in texts:
-        clean = clean_for_matching(text, title)
-        characters.append(_characters(clean.text))
-        tokens = tokenize(clean.text)
-        hashes.append(token_hashes(tokens))
-        agencies.append(clean.agencies)
-        is_figure = np.fromiter(map(_is_figure, tokens), dtype=bool, count=len(tokens))
-        numbers.append(sorted_unique(hashes[-1][is_figure]))
-    shingle_sets = batch_shingle_sets(hashes, config.ngram)
-    lead_sets = batch_shingle_sets([h[: config.lead_words] for h in hashes], config.ngram)
-    char_sets = batch_shingle_sets(characters, config.char_ngram)
+    cleaned = [clean_for_matching(text, title) for text, title in texts]
+    bodies = [clean.text for clean in cleaned]
+    tokens = hash_texts(bodies)
+    shingle_sets = batch_shingle_sets(tokens.hashes, config.ngram)
+    lead_sets = batch_shingle_sets([h[: config.lead_words] for h in tokens.hashes], config.ngram)
+    char_sets = char_shingle_sets(bodies, config.char_ngram)
     return Sketches(
         shingle_sets=shingle_sets,
         signatures=signatures(shingle_sets, config.num_perm, config.seed),
         lead_signatures=signatures(lead_sets, config.num_perm, config.seed),
-        agencies=agencies,
-        numbers=numbers,
+        agencies=[clean.agencies for clean in cleaned],
+        numbers=_figures(tokens),
         chars=CharSketches(signatures(char_sets, config.num_perm, config.seed),
                            np.fromiter(map(len, char_sets), dtype=np.int64, count=len(char_sets))),
     )
@@ -150,7 +145,8 @@ def _sketched(batches: Iterator[list[Article]], config: ClusterConfig) -> Iterat
         for batch in batches:
             yield batch, sketch_texts(_texts(batch), config)
         return
-    with get_context("fork").Pool(workers) as pool:
+    warm_up()  # load the compiled kernels once, before forking, so that workers inherit them
+    with get_context("fork").Pool(workers, initializer=set_threads, initargs=(1,)) as pool:
         pending: deque = deque()
         for batch in batches:
             pending.append((batch, pool.apply_async(sketch_texts, (_texts(batch), config))))

@@ -11,6 +11,7 @@ pytest.importorskip("numba")
 
 from dedupe.minhash import backend, compiled, shingle, signature  # noqa: E402
 from dedupe.minhash import batch_shingle_sets, hash_texts, permutations, signatures, token_hashes  # noqa: E402
+from dedupe.text.glyphs import glyph_skeleton  # noqa: E402
 from dedupe.text import tokenize  # noqa: E402
 
 TEXT = ("The finance minister said on Tuesday that fuel taxes would rise by 5 percent next year, "
@@ -143,9 +144,40 @@ def test_compiled_constants_match_the_numpy_ones():
     assert compiled._EMPTY == signature.EMPTY
 
 
+# Glyphs the skeleton rewrites (look-alikes, digraphs, repeats), separators it drops, and
+# characters whose case folding changes length or that lie outside the BMP.
+GLYPHY = "rnclvvwmdijl1!|0oae58hufs_ RNCLVV.,-'\n" + "ßİﬁΣς😀𝐀ДЖ北京٣²\u0301"
+glyph_texts = st.text(alphabet=st.sampled_from(GLYPHY), max_size=50)
+
+
+def _skeleton_sets(texts: list[str], n: int) -> list[np.ndarray]:
+    codes = [np.frombuffer(glyph_skeleton(t).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) for t in texts]
+    return shingle._batch_shingle_sets_numpy(codes, n)
+
+
+@pytest.mark.parametrize("text", [
+    "", "_", "rn", "rrn", "rnn", "crnl", "cll", "vvv", "vvvv", "Mississippi", "Straße", "İstanbul",
+    "ﬁnance 1,000", "😀 emoji 𝐀", "Москва, 2024 год", "北京 東京", TEXT, TEXT.upper(),
+])
+def test_compiled_character_shingles_are_those_of_the_glyph_skeleton(text):
+    for n in (1, 3, 7):
+        got = compiled.char_shingle_sets([text], n, shingle._LOOK_ALIKE_CODES)
+        assert np.array_equal(got[0], _skeleton_sets([text], n)[0]), (text, n)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(glyph_texts, any_texts), max_size=6), st.integers(1, 8))
+def test_random_character_shingles_are_those_of_the_glyph_skeleton(texts, n):
+    got = compiled.char_shingle_sets(texts, n, shingle._LOOK_ALIKE_CODES)
+    want = _skeleton_sets(texts, n)
+    assert len(got) == len(texts)
+    assert all(np.array_equal(g, w) for g, w in zip(got, want)), texts
+
+
 def test_empty_batches():
     assert hash_texts([]).hashes == []
     assert compiled.batch_shingle_sets([], 4) == []
+    assert compiled.char_shingle_sets([], 7, shingle._LOOK_ALIKE_CODES) == []
     assert compiled.signatures([], *permutations(128, 1)).shape == (0, 128)
 
 

@@ -36,6 +36,7 @@ _EMPTY = np.uint32(0xFFFFFFFF)
 _COMMA, _DOT, _APOSTROPHE = ord(","), ord("."), ord("'")
 _TEXT = types.Array(types.uint8, 1, "C", readonly=True)  # bytes of the texts
 _PERMUTATION = types.Array(types.uint32, 1, "C", readonly=True)  # a or b of signature.permutations
+_CODE_POINTS = types.Array(types.uint32, 1, "C", readonly=True)  # UTF-32 of the texts
 
 
 def set_threads(threads: int) -> None:
@@ -219,13 +220,14 @@ def _radix_sort(values, scratch):
         source, target = target, source  # after 4 passes the result is back in values
 
 
-@njit("void(uint64[::1], int64[::1], intp, uint32[::1], int64[::1], int64[::1])",
+@njit("void(uint64[::1], int64[::1], int64[::1], intp, uint32[::1], int64[::1], int64[::1])",
       cache=True, parallel=True)
-def _shingle_sets(tokens, starts, n, out, out_starts, sizes):
-    """Sorted unique shingle hashes of each document, written from out[out_starts[d]] on;
-    sizes[d] = how many. Folding and avalanche as in shingle.fold_shingles."""
-    for d in prange(len(starts) - 1):
-        s, e, o = starts[d], starts[d + 1], out_starts[d]
+def _shingle_sets(tokens, begins, ends, n, out, out_starts, sizes):
+    """Sorted unique shingle hashes of each document tokens[begins[d]:ends[d]], written
+    from out[out_starts[d]] on; sizes[d] = how many. Folding and avalanche as in
+    shingle.fold_shingles."""
+    for d in prange(len(begins)):
+        s, e, o = begins[d], ends[d], out_starts[d]
         if e == s:
             sizes[d] = 0
             continue
@@ -257,16 +259,101 @@ def batch_shingle_sets(hash_lists: Sequence[np.ndarray], n: int) -> list[np.ndar
     lengths = np.fromiter((len(h) for h in hash_lists), dtype=np.int64, count=len(hash_lists))
     starts = np.zeros(len(hash_lists) + 1, dtype=np.int64)
     np.cumsum(lengths, out=starts[1:])
+    tokens = np.concatenate(hash_lists).astype(np.uint64, copy=False) if starts[-1] else np.empty(0, np.uint64)
+    return _packed_shingle_sets(tokens, starts[:-1], starts[1:], n)
+
+
+def _packed_shingle_sets(tokens: np.ndarray, begins: np.ndarray, ends: np.ndarray, n: int) -> list[np.ndarray]:
+    """Shingle sets of the token runs tokens[begins[d]:ends[d]]."""
+    lengths = ends - begins
     windows = np.where(lengths >= n, lengths - n + 1, np.minimum(lengths, 1))
-    out_starts = np.zeros(len(hash_lists) + 1, dtype=np.int64)
+    out_starts = np.zeros(len(lengths) + 1, dtype=np.int64)
     np.cumsum(windows, out=out_starts[1:])
     out = np.empty(out_starts[-1], dtype=np.uint32)
-    sizes = np.empty(len(hash_lists), dtype=np.int64)
-    if len(hash_lists):
-        tokens = np.concatenate(hash_lists).astype(np.uint64, copy=False) if starts[-1] else np.empty(0, np.uint64)
-        _shingle_sets(tokens, starts, n, out, out_starts, sizes)
+    sizes = np.empty(len(lengths), dtype=np.int64)
+    if len(lengths):
+        _shingle_sets(tokens, np.ascontiguousarray(begins), np.ascontiguousarray(ends), n, out, out_starts, sizes)
     begin = out_starts[:-1].tolist()
     return [out[b : b + size] for b, size in zip(begin, sizes.tolist())]
+
+
+# --- characters --------------------------------------------------------------------------
+
+_R, _N, _M, _C, _L, _D, _V, _W = (np.uint64(ord(c)) for c in "rnmcldvw")
+_NO_GLYPH = np.uint64(0xFFFFFFFF)  # above every code point
+
+
+@njit(types.intp(types.uint64[::1], types.intp, types.intp, types.uint64, types.uint64, types.uint64),
+      cache=True)
+def _replace_pair(codes, s, n, first, second, glyph):
+    """codes[s:s+n] with each `first second` replaced by `glyph`, left to right as
+    str.replace does, in place; returns the new length."""
+    out, i = 0, 0
+    while i < n:
+        c = codes[s + i]
+        if c == first and i + 1 < n and codes[s + i + 1] == second:
+            c = glyph
+            i += 1
+        codes[s + out] = c
+        out += 1
+        i += 1
+    return out
+
+
+@njit(types.void(_CODE_POINTS, types.int64[::1], types.boolean[::1], types.uint64[::1],
+                 types.uint64[::1], types.int64[::1]), cache=True, parallel=True)
+def _skeletons(codes, starts, alnum, look_alike, out, sizes):
+    """The glyph skeleton (see dedupe.text.glyphs) of each case-folded text
+    codes[starts[d]:starts[d+1]], written from out[starts[d]] on; sizes[d] = its length."""
+    for d in prange(len(starts) - 1):
+        s, e = starts[d], starts[d + 1]
+        n = 0
+        for i in range(s, e):
+            c = codes[i]
+            if alnum[c]:
+                out[s + n] = c
+                n += 1
+        n = _replace_pair(out, s, n, _R, _N, _M)
+        n = _replace_pair(out, s, n, _C, _L, _D)
+        n = _replace_pair(out, s, n, _V, _V, _W)
+        kept, last = 0, _NO_GLYPH
+        for i in range(n):
+            c = out[s + i]
+            if c < 128:
+                c = look_alike[c]
+            if c != last:
+                out[s + kept] = c
+                kept += 1
+                last = c
+        sizes[d] = kept
+
+
+_alnum = np.empty(0, dtype=np.bool_)
+
+
+def _alnum_table(highest: int) -> np.ndarray:
+    """str.isalnum of every code point up to `highest` (the BMP at least; all of Unicode
+    once a text needs it), which is what the skeleton's `[\\W_]` removes."""
+    global _alnum
+    if highest >= len(_alnum):
+        size = 0x10000 if highest < 0x10000 else 0x110000
+        _alnum = np.fromiter((chr(c).isalnum() for c in range(size)), dtype=np.bool_, count=size)
+    return _alnum
+
+
+def char_shingle_sets(texts: Sequence[str], n: int, look_alike: np.ndarray) -> list[np.ndarray]:
+    """Shingle sets of the character n-grams of each text's glyph skeleton; equal to
+    `shingle.batch_shingle_sets` over the code points of `glyph_skeleton(text)`.
+    `look_alike[c]` is the glyph an ASCII code point c is written as."""
+    folded = [text.casefold() for text in texts]
+    codes = np.frombuffer("".join(folded).encode("utf-32-le"), dtype=np.uint32)
+    starts = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum([len(f) for f in folded], out=starts[1:])
+    skeletons = np.empty(len(codes), dtype=np.uint64)
+    sizes = np.zeros(len(texts), dtype=np.int64)
+    if len(codes):
+        _skeletons(codes, starts, _alnum_table(int(codes.max())), look_alike, skeletons, sizes)
+    return _packed_shingle_sets(skeletons, starts[:-1], starts[:-1] + sizes, n)
 
 
 # --- signatures --------------------------------------------------------------------------

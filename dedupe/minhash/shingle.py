@@ -16,6 +16,7 @@ import numpy as np
 
 from dedupe.arrays import sorted_unique
 from dedupe.minhash.backend import kernels
+from dedupe.text.glyphs import LOOK_ALIKES, glyph_skeleton
 from dedupe.text.tokenize import tokenize
 
 _FNV_OFFSET = 0xCBF29CE484222325
@@ -183,6 +184,28 @@ def batch_shingle_sets(hash_lists: Sequence[np.ndarray], n: int) -> list[np.ndar
     if compiled is not None:
         return compiled.batch_shingle_sets(hash_lists, n)
     return _batch_shingle_sets_numpy(hash_lists, n)
+
+
+def _look_alike_codes() -> np.ndarray:
+    codes = np.arange(128, dtype=np.uint64)
+    for code, glyph in LOOK_ALIKES.items():
+        codes[code] = ord(glyph)
+    return codes
+
+
+_LOOK_ALIKE_CODES = _look_alike_codes()
+
+
+def char_shingle_sets(texts: Sequence[str], n: int) -> list[np.ndarray]:
+    """Sorted unique hashes (uint32) of the character n-grams of each text's glyph
+    skeleton (`dedupe.text.glyphs`): the OCR-robust channel. Code points are folded into
+    shingles as word n-grams fold token hashes."""
+    compiled = kernels()
+    if compiled is not None:
+        return compiled.char_shingle_sets(texts, n, _LOOK_ALIKE_CODES)
+    skeletons = [np.frombuffer(glyph_skeleton(text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+                 for text in texts]
+    return _batch_shingle_sets_numpy(skeletons, n)
 
 
 def _batch_shingle_sets_numpy(hash_lists: Sequence[np.ndarray], n: int) -> list[np.ndarray]:

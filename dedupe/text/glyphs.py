@@ -15,7 +15,7 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 _REPEATS = re.compile(r"(.)\1+")
 _DIGRAPHS = (("rn", "m"), ("cl", "d"), ("vv", "w"))
 # Families of glyphs that OCR confuses, each written as its first member.
-_LOOK_ALIKES = str.maketrans({
+LOOK_ALIKES = str.maketrans({
     "i": "l", "1": "l", "j": "l", "!": "l", "|": "l",
     "0": "o", "a": "o",
     "e": "c",
@@ -31,4 +31,4 @@ def glyph_skeleton(text: str) -> str:
     squeezed = _NOT_ALNUM.sub("", text.casefold())
     for pair, glyph in _DIGRAPHS:
         squeezed = squeezed.replace(pair, glyph)
-    return _REPEATS.sub(r"\1", squeezed.translate(_LOOK_ALIKES))
+    return _REPEATS.sub(r"\1", squeezed.translate(LOOK_ALIKES))
