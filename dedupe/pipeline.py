@@ -260,23 +260,32 @@ def describe_clusters(corpus: Corpus, labels: np.ndarray, scores: PairScores, co
     centrality = np.round(centrality, 9)  # summation order must not break ties differently
     sizes = np.array([len(s) for s in corpus.shingle_sets])
 
+    iso = [_iso(moment) for moment in corpus.published]
     groups: dict[int, list[int]] = {}
     for doc, label in enumerate(labels.tolist()):
         groups.setdefault(label, []).append(doc)
     drafts = []
     for docs in groups.values():
-        docs.sort(key=lambda d: (corpus.published[d] is None, corpus.published[d] or 0, corpus.ids[d]))
-        dates = [corpus.published[d] for d in docs if corpus.published[d] is not None]
-        representative = min(docs, key=lambda d: (-centrality[d], -sizes[d], corpus.ids[d]))
-        agencies = sorted({a for d in docs for a in corpus.agencies[d]})
-        drafts.append((docs, representative, min(dates) if dates else None, max(dates) if dates else None, agencies))
-    drafts.sort(key=lambda c: (-len(c[0]), c[2] is None, _iso(c[2]) or "", min(corpus.ids[d] for d in c[0])))
+        if len(docs) > 1:
+            docs.sort(key=lambda d: (corpus.published[d] is None, corpus.published[d] or 0, corpus.ids[d]))
+            dated = [d for d in docs if corpus.published[d] is not None]
+            first = min(dated, key=corpus.published.__getitem__) if dated else None
+            last = max(dated, key=corpus.published.__getitem__) if dated else None
+            representative = min(docs, key=lambda d: (-centrality[d], -sizes[d], corpus.ids[d]))
+        else:
+            representative = docs[0]
+            first = last = representative if corpus.published[representative] is not None else None
+        drafts.append((docs, representative, first, last))
+    drafts.sort(key=lambda c: (-len(c[0]), c[2] is None, "" if c[2] is None else iso[c[2]],
+                               min(corpus.ids[d] for d in c[0])))
     width = max(5, len(str(len(drafts))))
     return [
         Cluster(id=f"c{number:0{width}d}", members=[corpus.ids[d] for d in docs],
-                representative=corpus.ids[rep], first_seen=_iso(first), last_seen=_iso(last),
-                sources=sorted({corpus.sources[d] for d in docs}), agencies=agencies, title=corpus.titles[rep])
-        for number, (docs, rep, first, last, agencies) in enumerate(drafts, start=1)
+                representative=corpus.ids[rep], first_seen=None if first is None else iso[first],
+                last_seen=None if last is None else iso[last],
+                sources=sorted({corpus.sources[d] for d in docs}),
+                agencies=sorted({a for d in docs for a in corpus.agencies[d]}), title=corpus.titles[rep])
+        for number, (docs, rep, first, last) in enumerate(drafts, start=1)
     ]
 
 

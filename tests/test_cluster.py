@@ -1,6 +1,7 @@
 import random
 
 import numpy as np
+import pytest
 
 from dedupe.cluster import components, split_by_average_linkage
 from dedupe.config import ClusterConfig
@@ -27,6 +28,25 @@ def test_average_linkage_keeps_two_stories_apart_despite_a_bridge():
     assert labels[0] == labels[1] == labels[2]
     assert labels[3] == labels[4] == labels[5]
     assert labels[0] != labels[3]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_average_linkage_groups_as_the_tree_cut_does(seed):
+    # Matrices near the cut, where the shortcut for "all alike" must agree with the tree.
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(3, 12))
+    sim = rng.uniform(0.0, 0.6, (n, n)) if seed % 2 else rng.uniform(0.31, 1.0, (n, n))
+    sim = (sim + sim.T) / 2
+    np.fill_diagonal(sim, 1.0)
+    distance = 1.0 - sim
+    np.fill_diagonal(distance, 0.0)
+    tree = fcluster(linkage(squareform(distance, checks=False), method="average"),
+                    t=1.0 - 0.3 + 1e-12, criterion="distance")
+    labels = split_by_average_linkage(sim, 0.3)
+    assert len(set(zip(labels.tolist(), tree.tolist()))) == len(set(tree.tolist())) == len(set(labels.tolist()))
 
 
 def _paragraphs(rng: random.Random, count: int) -> list[str]:

@@ -30,8 +30,13 @@ def split_by_average_linkage(similarity: np.ndarray, link_threshold: float,
     if cannot_link is not None:
         distance[cannot_link] = CANNOT_LINK
     np.fill_diagonal(distance, 0.0)
+    cut = 1.0 - link_threshold + 1e-12
+    if distance.max() <= cut - 1e-9:
+        # Every merge height is a mean of pairwise distances, all below the cut: one group
+        # (the common case, a story's copies all alike), without building the tree.
+        return np.zeros(n, dtype=np.int64)
     tree = linkage(squareform(distance, checks=False), method="average")
-    raw = fcluster(tree, t=1.0 - link_threshold + 1e-12, criterion="distance")
+    raw = fcluster(tree, t=cut, criterion="distance")
     return _relabel_in_order(raw)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from dedupe.text.agency_table import AGENCIES, AGENCY
 
@@ -196,12 +197,14 @@ def is_caption(paragraph: str) -> bool:
             and len(paragraph.split()) <= MAX_CAPTION_WORDS)
 
 
+_PHOTO_HINT_RE = re.compile("/|hoto|HOTO|Image|Picture|Foto")
+
+
+@lru_cache(maxsize=4096)  # asked for each paragraph when stripping, by is_caption and for agencies
 def photo_credit_at_end(paragraph: str) -> re.Match[str] | None:
     """The photo credit ending `paragraph`: '(AP Photo/Jane Doe)', 'Photo: Jane Doe/AFP'."""
     start = max(0, len(paragraph) - PHOTO_CREDIT_CHARS)
-    tail = paragraph[start:]
-    if not ("/" in tail or "hoto" in tail or "HOTO" in tail or "Image" in tail
-            or "Picture" in tail or "Foto" in tail):
+    if _PHOTO_HINT_RE.search(paragraph, start) is None:
         return None  # the credit regex is slow to fail; most paragraphs are not captions
     return PHOTO_CREDIT_END_RE.search(paragraph, start)
 
