@@ -20,7 +20,7 @@ import numpy as np
 from dedupe.cluster import cluster_stories
 from dedupe.config import ClusterConfig
 from dedupe.lsh import candidate_pairs, optimal_bands, unique_pairs
-from dedupe.minhash import TokenHashes, batch_shingle_sets, char_shingle_sets, hash_texts, set_threads, signatures, token_hashes, warm_up
+from dedupe.minhash import TokenHashes, batch_shingle_sets, char_sketches, hash_texts, set_threads, signatures, token_hashes, warm_up
 from dedupe.model import Article, Cluster, Pair
 from dedupe.progress import NullProgress, Progress
 from dedupe.text import clean_for_matching
@@ -64,15 +64,13 @@ def sketch_texts(texts: list[tuple[str, str | None]], config: ClusterConfig) -> 
     tokens = hash_texts(bodies)
     shingle_sets = batch_shingle_sets(tokens.hashes, config.ngram)
     lead_sets = batch_shingle_sets([h[: config.lead_words] for h in tokens.hashes], config.ngram)
-    char_sets = char_shingle_sets(bodies, config.char_ngram)
     return Sketches(
         shingle_sets=shingle_sets,
         signatures=signatures(shingle_sets, config.num_perm, config.seed),
         lead_signatures=signatures(lead_sets, config.num_perm, config.seed),
         agencies=[clean.agencies for clean in cleaned],
         numbers=_figures(tokens),
-        chars=CharSketches(signatures(char_sets, config.num_perm, config.seed),
-                           np.fromiter(map(len, char_sets), dtype=np.int64, count=len(char_sets))),
+        chars=CharSketches(*char_sketches(bodies, config.char_ngram, config.num_perm, config.seed)),
     )
 
 

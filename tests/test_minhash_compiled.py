@@ -174,10 +174,20 @@ def test_random_character_shingles_are_those_of_the_glyph_skeleton(texts, n):
     assert all(np.array_equal(g, w) for g, w in zip(got, want)), texts
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(glyph_texts, any_texts, st.just(TEXT)), max_size=6), st.integers(1, 8))
+def test_character_sketches_are_signatures_and_sizes_of_the_sets(texts, n):
+    got_signatures, got_sizes = compiled.char_sketches(texts, n, shingle._LOOK_ALIKE_CODES, *permutations(64, 3))
+    sets = _skeleton_sets(texts, n)
+    assert np.array_equal(got_signatures, signature._signatures_numpy(sets, *permutations(64, 3)))
+    assert got_sizes.tolist() == [len(s) for s in sets]
+
+
 def test_empty_batches():
     assert hash_texts([]).hashes == []
     assert compiled.batch_shingle_sets([], 4) == []
     assert compiled.char_shingle_sets([], 7, shingle._LOOK_ALIKE_CODES) == []
+    assert compiled.char_sketches([], 7, shingle._LOOK_ALIKE_CODES, *permutations(128, 1))[0].shape == (0, 128)
     assert compiled.signatures([], *permutations(128, 1)).shape == (0, 128)
 
 

@@ -341,10 +341,9 @@ def _alnum_table(highest: int) -> np.ndarray:
     return _alnum
 
 
-def char_shingle_sets(texts: Sequence[str], n: int, look_alike: np.ndarray) -> list[np.ndarray]:
-    """Shingle sets of the character n-grams of each text's glyph skeleton; equal to
-    `shingle.batch_shingle_sets` over the code points of `glyph_skeleton(text)`.
-    `look_alike[c]` is the glyph an ASCII code point c is written as."""
+def _skeleton_codes(texts: Sequence[str], look_alike: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Glyph skeletons of the texts as code points: (buffer, begins, sizes), the skeleton of
+    text d being buffer[begins[d]:begins[d] + sizes[d]]."""
     folded = [text.casefold() for text in texts]
     codes = np.frombuffer("".join(folded).encode("utf-32-le"), dtype=np.uint32)
     starts = np.zeros(len(texts) + 1, dtype=np.int64)
@@ -353,7 +352,81 @@ def char_shingle_sets(texts: Sequence[str], n: int, look_alike: np.ndarray) -> l
     sizes = np.zeros(len(texts), dtype=np.int64)
     if len(codes):
         _skeletons(codes, starts, _alnum_table(int(codes.max())), look_alike, skeletons, sizes)
-    return _packed_shingle_sets(skeletons, starts[:-1], starts[:-1] + sizes, n)
+    return skeletons, starts[:-1], sizes
+
+
+def char_shingle_sets(texts: Sequence[str], n: int, look_alike: np.ndarray) -> list[np.ndarray]:
+    """Shingle sets of the character n-grams of each text's glyph skeleton; equal to
+    `shingle.batch_shingle_sets` over the code points of `glyph_skeleton(text)`.
+    `look_alike[c]` is the glyph an ASCII code point c is written as."""
+    skeletons, begins, sizes = _skeleton_codes(texts, look_alike)
+    return _packed_shingle_sets(skeletons, begins, begins + sizes, n)
+
+
+@njit(types.void(types.uint64[::1], types.int64[::1], types.int64[::1], types.intp, _PERMUTATION, _PERMUTATION,
+                 types.uint32[:, ::1], types.int64[::1]), cache=True, parallel=True)
+def _sketch_runs(tokens, begins, lengths, n, a, b, out, sizes):
+    """MinHash signature and number of distinct shingles of each token run, without
+    sorting: the minimum over a multiset is the minimum over its set, and a small hash
+    table counts the distinct shingles. Same shingles and permutations as
+    `_shingle_sets` + `_signatures`."""
+    for d in prange(len(begins)):
+        s, length = begins[d], lengths[d]
+        if length == 0:
+            out[d, :] = _EMPTY
+            sizes[d] = 0
+            continue
+        width = min(n, length)
+        count = length - width + 1
+        mixed = np.empty(count, dtype=np.uint32)
+        slots = 1
+        while slots < 2 * count:
+            slots *= 2
+        mask = slots - 1
+        table = np.empty(slots, dtype=np.uint32)
+        used = np.zeros(slots, dtype=np.bool_)
+        distinct = 0
+        for i in range(count):
+            h = tokens[s + i]
+            for j in range(1, width):
+                h = h * _FOLD + tokens[s + i + j]
+            h ^= h >> np.uint64(33)
+            h *= _MIX1
+            h ^= h >> np.uint64(33)
+            h *= _MIX2
+            h ^= h >> np.uint64(33)
+            v = np.uint32(h >> np.uint64(32))
+            slot = np.intp(v) & mask
+            while used[slot] and table[slot] != v:
+                slot = (slot + 1) & mask
+            if not used[slot]:
+                used[slot] = True
+                table[slot] = v
+                distinct += 1
+            v ^= v >> np.uint32(16)
+            v = np.uint32(v * _FMIX32_1)
+            v ^= v >> np.uint32(13)
+            v = np.uint32(v * _FMIX32_2)
+            mixed[i] = v ^ (v >> np.uint32(16))
+        sizes[d] = distinct
+        for k in range(len(a)):
+            ak, bk = a[k], b[k]
+            low = _EMPTY
+            for i in range(count):
+                low = min(low, np.uint32(mixed[i] * ak + bk))
+            out[d, k] = low
+
+
+def char_sketches(texts: Sequence[str], n: int, look_alike: np.ndarray, a: np.ndarray,
+                  b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """MinHash signatures (under permutations a, b) and set sizes of the character n-gram
+    sets of `char_shingle_sets`, computed without building the sets."""
+    skeletons, begins, sizes = _skeleton_codes(texts, look_alike)
+    out = np.empty((len(texts), len(a)), dtype=np.uint32)
+    counts = np.zeros(len(texts), dtype=np.int64)
+    if len(texts):
+        _sketch_runs(skeletons, begins, sizes, n, np.ascontiguousarray(a), np.ascontiguousarray(b), out, counts)
+    return out, counts
 
 
 # --- signatures --------------------------------------------------------------------------

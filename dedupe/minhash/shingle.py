@@ -16,6 +16,7 @@ import numpy as np
 
 from dedupe.arrays import sorted_unique
 from dedupe.minhash.backend import kernels
+from dedupe.minhash.signature import permutations, signatures
 from dedupe.text.glyphs import LOOK_ALIKES, glyph_skeleton
 from dedupe.text.tokenize import tokenize
 
@@ -206,6 +207,16 @@ def char_shingle_sets(texts: Sequence[str], n: int) -> list[np.ndarray]:
     skeletons = [np.frombuffer(glyph_skeleton(text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
                  for text in texts]
     return _batch_shingle_sets_numpy(skeletons, n)
+
+
+def char_sketches(texts: Sequence[str], n: int, num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """MinHash signatures and sizes of the `char_shingle_sets` of the texts: what the
+    character channel keeps (its sets are only counted, never stored)."""
+    compiled = kernels()
+    if compiled is not None:
+        return compiled.char_sketches(texts, n, _LOOK_ALIKE_CODES, *permutations(num_perm, seed))
+    sets = char_shingle_sets(texts, n)
+    return signatures(sets, num_perm, seed), np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
 
 
 def _batch_shingle_sets_numpy(hash_lists: Sequence[np.ndarray], n: int) -> list[np.ndarray]:
