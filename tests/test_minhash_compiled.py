@@ -203,3 +203,19 @@ def test_forked_workers_run_the_kernels_after_the_parent_did():
         results = [pool.apply_async(_sketch, (texts,)) for _ in range(2)]
         children = [r.get(timeout=120) for r in results]
     assert all(np.array_equal(parent, child) for child in children)
+
+
+def test_sample_corpus_clusters_the_same_with_and_without_numba(monkeypatch):
+    from pathlib import Path
+
+    from dedupe.errors import ProblemLog
+    from dedupe.io import read_articles
+    from dedupe.pipeline import run
+
+    corpus = Path(__file__).resolve().parents[1] / "corpora" / "sample" / "articles.jsonl"
+    def cluster():
+        result = run(read_articles([corpus], problems=ProblemLog()))
+        return result.assignments, result.pairs
+    fast = cluster()
+    monkeypatch.setattr(backend, "USE_COMPILED", False)
+    assert cluster() == fast
