@@ -6,9 +6,11 @@ together, batches the streaming part across processes, and times every stage.
 
 from __future__ import annotations
 
+import json
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from datetime import datetime
@@ -17,6 +19,7 @@ from os import cpu_count
 
 import numpy as np
 
+from dedupe.checkpoint import SketchCheckpoint, batch_key
 from dedupe.cluster import cluster_stories
 from dedupe.config import ClusterConfig
 from dedupe.lsh import candidate_pairs, optimal_bands, unique_pairs
@@ -131,37 +134,92 @@ def _texts(batch: list[Article]) -> list[tuple[str, str | None]]:
     return [(a.text, a.title) for a in batch]
 
 
-def _sketched(batches: Iterator[list[Article]], config: ClusterConfig) -> Iterator[tuple[list[Article], Sketches]]:
+def _sketch_arrays(sketches: Sketches) -> dict[str, np.ndarray]:
+    """A batch's sketches as flat arrays, for a checkpoint file."""
+    def packed(arrays: list[np.ndarray], dtype: type) -> tuple[np.ndarray, np.ndarray]:
+        lengths = np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays))
+        return (np.concatenate(arrays).astype(dtype, copy=False) if len(arrays) else np.empty(0, dtype)), lengths
+    shingles, shingle_lengths = packed(sketches.shingle_sets, np.uint32)
+    numbers, number_lengths = packed(sketches.numbers, np.uint64)
+    return {"shingles": shingles, "shingle_lengths": shingle_lengths, "numbers": numbers,
+            "number_lengths": number_lengths, "signatures": sketches.signatures,
+            "lead_signatures": sketches.lead_signatures, "char_signatures": sketches.chars.signatures,
+            "char_sizes": sketches.chars.sizes, "agencies": np.array(json.dumps(sketches.agencies))}
+
+
+def _sketches_from(arrays: dict[str, np.ndarray]) -> Sketches:
+    def unpacked(values: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
+        bounds = np.concatenate(([0], np.cumsum(lengths))).tolist()
+        return [values[b:e] for b, e in zip(bounds, bounds[1:])]
+    return Sketches(
+        shingle_sets=unpacked(arrays["shingles"], arrays["shingle_lengths"]),
+        signatures=arrays["signatures"], lead_signatures=arrays["lead_signatures"],
+        agencies=[tuple(names) for names in json.loads(str(arrays["agencies"]))],
+        numbers=unpacked(arrays["numbers"], arrays["number_lengths"]),
+        chars=CharSketches(arrays["char_signatures"], arrays["char_sizes"]),
+    )
+
+
+class _Ready:
+    """A batch whose sketches are already at hand (sketched here, or from a checkpoint)."""
+
+    def __init__(self, sketches: Sketches) -> None:
+        self.sketches = sketches
+
+    def get(self) -> Sketches:
+        return self.sketches
+
+
+def _sketched(batches: Iterator[list[Article]], config: ClusterConfig,
+              checkpoint: SketchCheckpoint | None = None) -> Iterator[tuple[list[Article], Sketches]]:
     """Sketch batches in order, in worker processes when there is more than one batch.
 
     At most two batches per worker are in flight, so raw text never piles up in memory.
+    With a checkpoint, batches saved by an earlier run are loaded instead of sketched, and
+    every batch sketched now is saved as soon as it is done.
     """
     workers = config.workers or cpu_count() or 1
     head = list(islice(batches, 2))
     batches = chain(head, batches)
-    if workers == 1 or len(head) < 2:
-        for batch in batches:
-            yield batch, sketch_texts(_texts(batch), config)
-        return
-    warm_up()  # load the compiled kernels once, before forking, so that workers inherit them
-    with get_context("fork").Pool(workers, initializer=set_threads, initargs=(1,)) as pool:
+    parallel = workers > 1 and len(head) == 2
+    if parallel:
+        warm_up()  # load the compiled kernels once, before forking, so that workers inherit them
+    pool = get_context("fork").Pool(workers, initializer=set_threads, initargs=(1,)) if parallel else None
+    in_flight = 2 * workers if pool else 1
+    with pool or nullcontext():
         pending: deque = deque()
-        for batch in batches:
-            pending.append((batch, pool.apply_async(sketch_texts, (_texts(batch), config))))
-            if len(pending) >= 2 * workers:
-                done, result = pending.popleft()
-                yield done, result.get()
+        for index, batch in enumerate(batches):
+            texts = _texts(batch)
+            key = None if checkpoint is None else batch_key((a.id for a in batch), texts)
+            saved = None if checkpoint is None else checkpoint.load(index, key)
+            if saved is not None:
+                job = _Ready(_sketches_from(saved))
+            elif pool is None:
+                job = _Ready(sketch_texts(texts, config))
+            else:
+                job = pool.apply_async(sketch_texts, (texts, config))
+            pending.append((index, key, batch, job, saved is None))
+            if len(pending) >= in_flight:
+                yield _finish(pending.popleft(), checkpoint)
         while pending:
-            done, result = pending.popleft()
-            yield done, result.get()
+            yield _finish(pending.popleft(), checkpoint)
 
 
-def sketch_corpus(articles: Iterable[Article], config: ClusterConfig, progress: Progress) -> Corpus:
+def _finish(entry: tuple, checkpoint: SketchCheckpoint | None) -> tuple[list[Article], Sketches]:
+    index, key, batch, job, fresh = entry
+    sketches = job.get()
+    if checkpoint is not None and fresh:
+        checkpoint.save(index, key, _sketch_arrays(sketches))
+    return batch, sketches
+
+
+def sketch_corpus(articles: Iterable[Article], config: ClusterConfig, progress: Progress,
+                  checkpoint: SketchCheckpoint | None = None) -> Corpus:
     """Read, normalize and sketch every article (streaming, batch by batch)."""
     corpus = Corpus()
     sigs, leads, chars, char_sizes = [], [], [], []
     task = progress.task("read + normalize + sketch")
-    for batch, sketches in _sketched(_batches(articles, config.batch_size), config):
+    for batch, sketches in _sketched(_batches(articles, config.batch_size), config, checkpoint):
         for article in batch:
             corpus.ids.append(article.id)
             corpus.sources.append(article.source)
@@ -312,11 +370,12 @@ class _Stopwatch:
 
 
 def run(articles: Iterable[Article], config: ClusterConfig = ClusterConfig(),
-        progress: Progress | None = None) -> ClusterResult:
-    """Cluster a stream of articles into stories."""
+        progress: Progress | None = None, checkpoint: SketchCheckpoint | None = None) -> ClusterResult:
+    """Cluster a stream of articles into stories; with a checkpoint, batches sketched by an
+    earlier (interrupted) run are reused."""
     progress = progress or NullProgress()
     watch = _Stopwatch()
-    corpus = sketch_corpus(articles, config, progress)
+    corpus = sketch_corpus(articles, config, progress, checkpoint)
     watch.lap("read + sketch")
     return cluster_sketched(corpus, config, progress, watch)
 

@@ -16,6 +16,7 @@ from dedupe import __version__
 from dedupe.cli import options as opt
 from dedupe.cli.bench import bench
 from dedupe.cli.console import RichProgress, err_console, out_console, print_error, print_problem, summary_table
+from dedupe.checkpoint import SketchCheckpoint
 from dedupe.config import ClusterConfig
 from dedupe.errors import InputError, Problem, ProblemLog
 from dedupe.eval import evaluate
@@ -187,6 +188,13 @@ def cluster(
     workers: opt.Workers = D.workers, batch_size: opt.BatchSize = D.batch_size,
     strict: opt.Strict = False, problems_file: opt.ProblemsFile = None,
     rename_duplicate_ids: opt.RenameDuplicates = False, quiet: opt.Quiet = False, debug: opt.Debug = False,
+    checkpoint: Optional[Path] = typer.Option(
+        None, help="Keep every batch's sketches in this folder and reuse those already there: run the same "
+                   "command again after a crash to resume, or cluster again with other thresholds without "
+                   "sketching again."),
+    resume: bool = typer.Option(
+        False, "--resume", help="Checkpoint in OUTPUT.checkpoint/ (see --checkpoint) and resume from it if an "
+                                "earlier run was interrupted; it is deleted when the run succeeds."),
 ) -> None:
     """Cluster articles into stories: which articles are the same story.
 
@@ -196,17 +204,36 @@ def cluster(
     """
     with _guard(debug):
         config = _config(threshold, containment, ngram, num_perm, seed, window, template_hours, workers, batch_size)
-        _check_folders(output, assignments, pairs, problems_file)
+        _check_folders(output, assignments, pairs, problems_file, checkpoint)
         problems = _problem_log(strict, quiet, problems_file)
         fields = FieldMap(id_field, text_field, title_field, source_field, date_field)
         read = _corpus(inputs, fmt, fields, problems, rename_duplicate_ids)
+        saved = _checkpoint(checkpoint, resume, output, config, quiet)
         with RichProgress(quiet=quiet) as progress:
-            result = run_pipeline(read(), config, progress)
+            result = run_pipeline(read(), config, progress, saved)
         _require_articles(result, inputs, problems)
         _write_cluster_outputs(result, output, assignments, pairs, format_out)
+        if saved is not None and not quiet:
+            err_console.print(f"checkpoint {escape(str(saved.folder))}: {saved.reused:,} batches reused, "
+                              f"{saved.saved:,} sketched and saved")
+        if saved is not None and checkpoint is None:
+            saved.remove()  # --resume: the run it protected is done
         if not quiet:
             _print_summary(result, problems)
         _finish_problems(problems, problems_file, quiet)
+
+
+def _checkpoint(folder: Path | None, resume: bool, output: Path, config: ClusterConfig,
+                quiet: bool) -> SketchCheckpoint | None:
+    """The checkpoint of `--checkpoint DIR` or `--resume`, if either is given."""
+    if folder is None and not resume:
+        return None
+    folder = folder or output.with_name(output.name + ".checkpoint")
+    saved = SketchCheckpoint(folder, config)
+    found = len(list(saved.folder.glob("batch-*.npz")))
+    if found and not quiet:
+        err_console.print(f"resuming from checkpoint {escape(str(folder))} ({found:,} batches saved)")
+    return saved
 
 
 @app.command()
