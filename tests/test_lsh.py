@@ -7,8 +7,9 @@ from dedupe.minhash import shingle_set, signatures
 
 
 def test_bands_and_rows_match_datasketch_choice():
-    for threshold in (0.3, 0.5, 0.7, 0.9):
-        assert optimal_bands(threshold, 128) == _optimal_param(threshold, 128, 0.5, 0.5)
+    for num_perm in (16, 64, 128, 256):
+        for threshold in (0.05, 0.1, 0.2, 0.3, 0.35, 0.5, 0.65, 0.7, 0.8, 0.9, 0.95):
+            assert optimal_bands(threshold, num_perm) == _optimal_param(threshold, num_perm, 0.5, 0.5)
 
 
 def test_collision_probability_rises_with_similarity():
