@@ -43,6 +43,14 @@ class Sketches:
     numbers: list[np.ndarray]  # sorted hashes of the figures in each text
     chars: CharSketches  # character n-grams of the glyph skeleton, the OCR-robust channel
 
+    # Sent from the workers as a few flat arrays, not thousands of small ones: faster to
+    # pickle, and the receiving process holds each batch's sets in one block of memory.
+    def __getstate__(self) -> dict[str, np.ndarray]:
+        return _sketch_arrays(self)
+
+    def __setstate__(self, state: dict[str, np.ndarray]) -> None:
+        self.__dict__.update(_sketches_from(state).__dict__)
+
 
 _YEARS = token_hashes([str(year) for year in range(1900, 2100)])
 
