@@ -219,3 +219,14 @@ def test_sample_corpus_clusters_the_same_with_and_without_numba(monkeypatch):
     fast = cluster()
     monkeypatch.setattr(backend, "USE_COMPILED", False)
     assert cluster() == fast
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 40), max_size=30), min_size=2, max_size=8), st.data())
+def test_compiled_set_overlaps_equal_the_numpy_ones(raw_sets, data):
+    from dedupe.verify.score import overlap
+
+    sets = [np.unique(np.array(s, dtype=np.uint32)) for s in raw_sets]
+    pairs = np.array(data.draw(st.lists(st.tuples(st.integers(0, len(sets) - 1), st.integers(0, len(sets) - 1)),
+                                        max_size=20)), dtype=np.int64).reshape(-1, 2)
+    assert compiled.overlaps(sets, pairs).tolist() == [overlap(sets[i], sets[j]) for i, j in pairs.tolist()]

@@ -466,3 +466,34 @@ def signatures(shingle_sets: Sequence[np.ndarray], a: np.ndarray, b: np.ndarray)
     hashes = np.concatenate(shingle_sets).astype(np.uint32, copy=False) if starts[-1] else np.empty(0, np.uint32)
     _signatures(hashes, starts, np.ascontiguousarray(a), np.ascontiguousarray(b), out)
     return out
+
+
+# --- verification ------------------------------------------------------------------------
+
+@njit(types.void(types.uint32[::1], types.int64[::1], types.int64[:, ::1], types.int64[::1]),
+      cache=True, parallel=True)
+def _overlaps(values, starts, pairs, out):
+    """out[p] = size of the intersection of the sorted sets values[starts[i]:starts[i+1]]
+    and values[starts[j]:starts[j+1]] for (i, j) = pairs[p] (a merge walk)."""
+    for p in prange(len(pairs)):
+        i, j = pairs[p, 0], pairs[p, 1]
+        a, a_end, b, b_end = starts[i], starts[i + 1], starts[j], starts[j + 1]
+        count = 0
+        while a < a_end and b < b_end:
+            x, y = values[a], values[b]
+            count += x == y
+            a += x <= y
+            b += y <= x
+        out[p] = count
+
+
+def overlaps(sets: Sequence[np.ndarray], pairs: np.ndarray) -> np.ndarray:
+    """Intersection size of sets[i] and sets[j] (sorted unique uint32) for each (i, j)."""
+    out = np.empty(len(pairs), dtype=np.int64)
+    if len(pairs) == 0:
+        return out
+    starts = np.zeros(len(sets) + 1, dtype=np.int64)
+    np.cumsum([len(s) for s in sets], out=starts[1:])
+    values = np.concatenate(sets).astype(np.uint32, copy=False) if starts[-1] else np.empty(0, np.uint32)
+    _overlaps(values, starts, np.ascontiguousarray(pairs, dtype=np.int64), out)
+    return out

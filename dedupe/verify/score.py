@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dedupe.minhash import EMPTY
+from dedupe.minhash.backend import kernels
 
 
 CHAR_MIN_SHINGLES = 40
@@ -83,16 +84,29 @@ def score_pairs(shingle_sets: list[np.ndarray], pairs: np.ndarray,
                 chars: CharSketches | None = None) -> PairScores:
     """Exact word-shingle Jaccard and containment of each candidate pair, and the estimated
     character n-gram Jaccard and containment when the character channel is given."""
-    inter = np.fromiter((overlap(shingle_sets[i], shingle_sets[j]) for i, j in pairs.tolist()),
-                        dtype=np.int64, count=len(pairs))
-    sizes = np.fromiter((len(s) for s in shingle_sets), dtype=np.int64, count=len(shingle_sets))
-    size_a, size_b = sizes[pairs[:, 0]], sizes[pairs[:, 1]]
+    inter, size_a, size_b = _overlaps(shingle_sets, pairs)
     union = size_a + size_b - inter
     smaller = np.minimum(size_a, size_b)
     with np.errstate(divide="ignore", invalid="ignore"):
         jaccard = np.where(union > 0, inter / union, 0.0)
         containment = np.where(smaller > 0, inter / smaller, 0.0)
     return PairScores(pairs, jaccard, containment, smaller, *char_scores(chars, pairs))
+
+
+def _overlaps(shingle_sets: list[np.ndarray], pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Intersection size of each pair's sets, and the sizes of both sets."""
+    if len(pairs) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    docs, local = np.unique(pairs, return_inverse=True)  # only the documents these pairs name
+    local = local.reshape(pairs.shape)
+    sets = [shingle_sets[d] for d in docs.tolist()]
+    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    compiled = kernels()
+    if compiled is not None:
+        inter = compiled.overlaps(sets, local)
+    else:
+        inter = np.fromiter((overlap(sets[i], sets[j]) for i, j in local.tolist()), dtype=np.int64, count=len(local))
+    return inter, sizes[local[:, 0]], sizes[local[:, 1]]
 
 
 @dataclass(frozen=True)
