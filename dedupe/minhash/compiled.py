@@ -197,6 +197,31 @@ def _pack(scattered, starts, counts, out_starts, out):
 
 # --- shingles ----------------------------------------------------------------------------
 
+@njit(inline="always", cache=True)
+def _shingle_hash(tokens, start, width):
+    """Hash of the shingle tokens[start:start + width]: the polynomial fold of its token
+    hashes, avalanched by MurmurHash3's 64-bit finalizer, high 32 bits (as fold_shingles)."""
+    h = tokens[start]
+    for j in range(1, width):
+        h = h * _FOLD + tokens[start + j]
+    h ^= h >> np.uint64(33)
+    h *= _MIX1
+    h ^= h >> np.uint64(33)
+    h *= _MIX2
+    h ^= h >> np.uint64(33)
+    return np.uint32(h >> np.uint64(32))
+
+
+@njit(inline="always", cache=True)
+def _fmix32(h):
+    """MurmurHash3's 32-bit finalizer, as datasketch mixes a hash before permuting it."""
+    h ^= h >> np.uint32(16)
+    h = np.uint32(h * _FMIX32_1)
+    h ^= h >> np.uint32(13)
+    h = np.uint32(h * _FMIX32_2)
+    return h ^ (h >> np.uint32(16))
+
+
 @njit("void(uint32[::1], uint32[::1])", cache=True)
 def _radix_sort(values, scratch):
     """Sort uint32 values in place, one byte at a time (4 stable counting passes); several
@@ -234,15 +259,7 @@ def _shingle_sets(tokens, begins, ends, n, out, out_starts, sizes):
         width = min(n, e - s)
         count = e - s - width + 1
         for i in range(count):
-            h = tokens[s + i]
-            for j in range(1, width):
-                h = h * _FOLD + tokens[s + i + j]
-            h ^= h >> np.uint64(33)
-            h *= _MIX1
-            h ^= h >> np.uint64(33)
-            h *= _MIX2
-            h ^= h >> np.uint64(33)
-            out[o + i] = np.uint32(h >> np.uint64(32))
+            out[o + i] = _shingle_hash(tokens, s + i, width)
         values = out[o : o + count]
         _radix_sort(values, np.empty(count, dtype=np.uint32))
         unique = 1
@@ -387,15 +404,7 @@ def _sketch_runs(tokens, begins, lengths, n, a, b, out, sizes):
         used = np.zeros(slots, dtype=np.bool_)
         distinct = 0
         for i in range(count):
-            h = tokens[s + i]
-            for j in range(1, width):
-                h = h * _FOLD + tokens[s + i + j]
-            h ^= h >> np.uint64(33)
-            h *= _MIX1
-            h ^= h >> np.uint64(33)
-            h *= _MIX2
-            h ^= h >> np.uint64(33)
-            v = np.uint32(h >> np.uint64(32))
+            v = _shingle_hash(tokens, s + i, width)
             slot = np.intp(v) & mask
             while used[slot] and table[slot] != v:
                 slot = (slot + 1) & mask
@@ -403,11 +412,7 @@ def _sketch_runs(tokens, begins, lengths, n, a, b, out, sizes):
                 used[slot] = True
                 table[slot] = v
                 distinct += 1
-            v ^= v >> np.uint32(16)
-            v = np.uint32(v * _FMIX32_1)
-            v ^= v >> np.uint32(13)
-            v = np.uint32(v * _FMIX32_2)
-            mixed[i] = v ^ (v >> np.uint32(16))
+            mixed[i] = _fmix32(v)
         sizes[d] = distinct
         for k in range(len(a)):
             ak, bk = a[k], b[k]
@@ -439,12 +444,7 @@ def _signatures(hashes, starts, a, b, out):
         s, e = starts[d], starts[d + 1]
         mixed = np.empty(e - s, dtype=np.uint32)
         for i in range(e - s):
-            h = hashes[s + i]
-            h ^= h >> np.uint32(16)
-            h = np.uint32(h * _FMIX32_1)
-            h ^= h >> np.uint32(13)
-            h = np.uint32(h * _FMIX32_2)
-            mixed[i] = h ^ (h >> np.uint32(16))
+            mixed[i] = _fmix32(hashes[s + i])
         # Permutations outermost: the inner loop is a vectorized min over the document.
         for k in range(len(a)):
             ak, bk = a[k], b[k]
