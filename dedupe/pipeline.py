@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
+from typing import Any
 from datetime import datetime
 from multiprocessing import get_context
 from os import cpu_count
@@ -179,9 +180,15 @@ class _Ready:
         return self.sketches
 
 
-def _sketched(batches: Iterator[list[Article]], config: ClusterConfig,
-              checkpoint: SketchCheckpoint | None = None) -> Iterator[tuple[list[Article], Sketches]]:
-    """Sketch batches in order, in worker processes when there is more than one batch.
+Submit = Callable[..., Any]
+"""submit(function, *args) -> a job whose .get() returns function(*args): how batches are
+sketched elsewhere (a process pool here, Dask workers in dedupe.dask_engine)."""
+
+
+def _sketched(batches: Iterator[list[Article]], config: ClusterConfig, checkpoint: SketchCheckpoint | None = None,
+              submit: Submit | None = None, in_flight: int = 1) -> Iterator[tuple[list[Article], Sketches]]:
+    """Sketch batches in order, in worker processes when there is more than one batch (or
+    with `submit`, keeping `in_flight` batches submitted).
 
     At most two batches per worker are in flight, so raw text never piles up in memory.
     With a checkpoint, batches saved by an earlier run are loaded instead of sketched, and
@@ -190,11 +197,11 @@ def _sketched(batches: Iterator[list[Article]], config: ClusterConfig,
     workers = config.workers or cpu_count() or 1
     head = list(islice(batches, 2))
     batches = chain(head, batches)
-    parallel = workers > 1 and len(head) == 2
-    if parallel:
+    pool = None
+    if submit is None and workers > 1 and len(head) == 2:
         warm_up()  # load the compiled kernels once, before forking, so that workers inherit them
-    pool = get_context("fork").Pool(workers, initializer=set_threads, initargs=(1,)) if parallel else None
-    in_flight = 2 * workers if pool else 1
+        pool = get_context("fork").Pool(workers, initializer=set_threads, initargs=(1,))
+        submit, in_flight = (lambda function, *args: pool.apply_async(function, args)), 2 * workers
     with pool or nullcontext():
         pending: deque = deque()
         for index, batch in enumerate(batches):
@@ -203,10 +210,10 @@ def _sketched(batches: Iterator[list[Article]], config: ClusterConfig,
             saved = None if checkpoint is None else checkpoint.load(index, key)
             if saved is not None:
                 job = _Ready(_sketches_from(saved))
-            elif pool is None:
+            elif submit is None:
                 job = _Ready(sketch_texts(texts, config))
             else:
-                job = pool.apply_async(sketch_texts, (texts, config))
+                job = submit(sketch_texts, texts, config)
             pending.append((index, key, batch, job, saved is None))
             if len(pending) >= in_flight:
                 yield _finish(pending.popleft(), checkpoint)
@@ -223,12 +230,13 @@ def _finish(entry: tuple, checkpoint: SketchCheckpoint | None) -> tuple[list[Art
 
 
 def sketch_corpus(articles: Iterable[Article], config: ClusterConfig, progress: Progress,
-                  checkpoint: SketchCheckpoint | None = None) -> Corpus:
+                  checkpoint: SketchCheckpoint | None = None, submit: Submit | None = None,
+                  in_flight: int = 1) -> Corpus:
     """Read, normalize and sketch every article (streaming, batch by batch)."""
     corpus = Corpus()
     sigs, leads, chars, char_sizes = [], [], [], []
     task = progress.task("read + normalize + sketch")
-    for batch, sketches in _sketched(_batches(articles, config.batch_size), config, checkpoint):
+    for batch, sketches in _sketched(_batches(articles, config.batch_size), config, checkpoint, submit, in_flight):
         for article in batch:
             corpus.ids.append(article.id)
             corpus.sources.append(article.source)
@@ -251,15 +259,23 @@ def sketch_corpus(articles: Iterable[Article], config: ClusterConfig, progress: 
     return corpus
 
 
-def find_candidates(corpus: Corpus, config: ClusterConfig) -> np.ndarray:
-    """Candidate pairs from LSH over whole-article, lead and character signatures (the
-    three channels banded in parallel threads: numpy's sorts release the GIL)."""
+Banding = Callable[[list[np.ndarray], int, int, np.ndarray], np.ndarray]
+"""banding(signature matrices, bands, rows, include) -> unique candidate pairs of all of them."""
+
+
+def band_locally(channels: list[np.ndarray], bands: int, rows: int, include: np.ndarray) -> np.ndarray:
+    """Candidate pairs of every channel, banded in parallel threads (numpy's sorts release
+    the GIL)."""
+    with ThreadPoolExecutor(max_workers=min(len(channels), cpu_count() or 1)) as threads:
+        found = list(threads.map(lambda sigs: candidate_pairs(sigs, bands, rows, include), channels))
+    return unique_pairs(np.concatenate(found))
+
+
+def find_candidates(corpus: Corpus, config: ClusterConfig, banding: Banding = band_locally) -> np.ndarray:
+    """Candidate pairs from LSH over whole-article, lead and character signatures."""
     bands, rows = optimal_bands(min(config.lsh_threshold, config.threshold), config.num_perm)
     has_text = np.array([len(s) > 0 for s in corpus.shingle_sets], dtype=bool)
-    channels = (corpus.signatures, corpus.lead_signatures, corpus.chars.signatures)
-    with ThreadPoolExecutor(max_workers=min(len(channels), cpu_count() or 1)) as threads:
-        found = list(threads.map(lambda sigs: candidate_pairs(sigs, bands, rows, has_text), channels))
-    pairs = unique_pairs(np.concatenate(found))
+    pairs = banding([corpus.signatures, corpus.lead_signatures, corpus.chars.signatures], bands, rows, has_text)
     if len(pairs) and config.window_days is not None:
         # Only the time window filters candidates: templated reports are still near-duplicate
         # texts (listed by --pairs); they are kept apart when stories are formed.
@@ -271,14 +287,22 @@ VERIFY_CHUNK = 20_000
 """Candidate pairs scored between two progress updates."""
 
 
-def verify_candidates(corpus: Corpus, pairs: np.ndarray, config: ClusterConfig,
-                      progress: Progress | None = None) -> tuple[PairScores, np.ndarray]:
+Scoring = Callable[["Corpus", list[np.ndarray]], Iterator[PairScores]]
+"""scoring(corpus, chunks of pairs) -> the PairScores of each chunk, in order."""
+
+
+def score_locally(corpus: Corpus, chunks: list[np.ndarray]) -> Iterator[PairScores]:
+    return (score_pairs(corpus.shingle_sets, chunk, corpus.chars) for chunk in chunks)
+
+
+def verify_candidates(corpus: Corpus, pairs: np.ndarray, config: ClusterConfig, progress: Progress | None = None,
+                      scoring: Scoring = score_locally) -> tuple[PairScores, np.ndarray]:
     """Exact scores of every candidate, and which of them are near-duplicates."""
     task = (progress or NullProgress()).task("verify", total=len(pairs))
     parts = []
-    for start in range(0, len(pairs), VERIFY_CHUNK):
-        parts.append(score_pairs(corpus.shingle_sets, pairs[start : start + VERIFY_CHUNK], corpus.chars))
-        task.advance(len(parts[-1]))
+    for part in scoring(corpus, [pairs[start : start + VERIFY_CHUNK] for start in range(0, len(pairs), VERIFY_CHUNK)]):
+        parts.append(part)
+        task.advance(len(part))
     task.close()
     scores = PairScores.concat(parts) if parts else score_pairs(corpus.shingle_sets, pairs, corpus.chars)
     edges = is_duplicate(scores, config.thresholds)
@@ -390,18 +414,19 @@ def run(articles: Iterable[Article], config: ClusterConfig = ClusterConfig(),
 
 
 def cluster_sketched(corpus: Corpus, config: ClusterConfig = ClusterConfig(), progress: Progress | None = None,
-                     watch: _Stopwatch | None = None) -> ClusterResult:
+                     watch: _Stopwatch | None = None, banding: Banding = band_locally,
+                     scoring: Scoring = score_locally) -> ClusterResult:
     """The stages after sketching: candidates, verification and stories. The sketches
     depend only on the shingle sizes, permutations and seed of `config`, so one sketched
     corpus can be clustered with many thresholds (benchmarks/quality.py --sweep)."""
     progress = progress or NullProgress()
     watch = watch or _Stopwatch()
     task = progress.task("candidates (LSH)", total=1)
-    pairs = find_candidates(corpus, config)
+    pairs = find_candidates(corpus, config, banding)
     task.advance()
     task.close()
     watch.lap("candidates")
-    scores, edges = verify_candidates(corpus, pairs, config, progress)
+    scores, edges = verify_candidates(corpus, pairs, config, progress, scoring)
     watch.lap("verify")
     task = progress.task("cluster", total=1)
     labels = cluster_corpus(corpus, scores, edges, config)

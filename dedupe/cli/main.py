@@ -195,6 +195,10 @@ def cluster(
     resume: bool = typer.Option(
         False, "--resume", help="Checkpoint in OUTPUT.checkpoint/ (see --checkpoint) and resume from it if an "
                                 "earlier run was interrupted; it is deleted when the run succeeds."),
+    engine: opt.Engine = opt.EngineName.local,
+    scheduler: Optional[str] = typer.Option(
+        None, help="With --engine dask: the scheduler's address (tcp://host:8786); default: a local cluster of "
+                   "--workers processes."),
 ) -> None:
     """Cluster articles into stories: which articles are the same story.
 
@@ -209,8 +213,15 @@ def cluster(
         fields = FieldMap(id_field, text_field, title_field, source_field, date_field)
         read = _corpus(inputs, fmt, fields, problems, rename_duplicate_ids)
         saved = _checkpoint(checkpoint, resume, output, config, quiet)
+        if scheduler is not None and engine is not opt.EngineName.dask:
+            raise InputError("--scheduler needs --engine dask")
         with RichProgress(quiet=quiet) as progress:
-            result = run_pipeline(read(), config, progress, saved)
+            if engine is opt.EngineName.dask:
+                from dedupe.dask_engine import run_dask  # Dask loads only for this engine
+
+                result = run_dask(read(), config, progress, scheduler, saved)
+            else:
+                result = run_pipeline(read(), config, progress, saved)
         _require_articles(result, inputs, problems)
         _write_cluster_outputs(result, output, assignments, pairs, format_out)
         if saved is not None and not quiet:

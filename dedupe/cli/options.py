@@ -16,6 +16,11 @@ class OutFormat(str, Enum):
     parquet = "parquet"
 
 
+class EngineName(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class InFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
@@ -51,6 +56,8 @@ TemplateHours = Annotated[Optional[float], typer.Option(help="Near-identical art
 Window = Annotated[Optional[float], typer.Option(help="Only match articles published at most this many days apart.")]
 Workers = Annotated[int, typer.Option(help="Processes for sketching (0: one per core).")]
 BatchSize = Annotated[int, typer.Option(help="Articles per batch.")]
+Engine = Annotated[EngineName, typer.Option(help="Where the stages run: this machine's processes, or a Dask "
+                                             "cluster (pip install 'news-dedupe[dask]').")]
 FormatOut = Annotated[OutFormat, typer.Option("--format-out", help="Output format.")]
 Base = Annotated[Optional[list[str]], typer.Option("--base", help="Article id to use as the base version of its "
                                                    "cluster (repeatable; default: the earliest published).")]
