@@ -15,6 +15,7 @@ from rich.markup import escape
 from dedupe import __version__
 from dedupe.cli import options as opt
 from dedupe.cli.bench import bench
+from dedupe.cli.index import index_app
 from dedupe.cli.console import RichProgress, err_console, out_console, print_error, print_problem, summary_table
 from dedupe.checkpoint import SketchCheckpoint
 from dedupe.config import ClusterConfig
@@ -32,6 +33,7 @@ app = typer.Typer(
 )
 D = opt.DEFAULTS
 app.command()(bench)
+app.add_typer(index_app, name="index")
 SHOWN_PROBLEMS = 20
 """Bad records printed as they are met; the rest are counted (and saved with --problems)."""
 
