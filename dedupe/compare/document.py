@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from dedupe.align import Alignment, Sentence, align_versions, split_sentences
+from dedupe.align import Alignment, Cell, Sentence, align_versions, split_sentences
 from dedupe.compare.edits import Edit
 from dedupe.compare.framing import (added_quotes, classify_block, compare_quotes, distinctive_terms, find_quotes,
                                     summarize)
@@ -67,14 +67,26 @@ def _similarity_matrix(versions: list[Version]) -> np.ndarray:
     return matrix
 
 
-def _word_edits(alignment: Alignment, column: int) -> list[Edit]:
+def _in_version(cell: Cell, sentences: list[Sentence], position: int) -> int:
+    """Where `position` in a cell's text is in the version's text. The cell joins its
+    sentences with one space, while the version may have a paragraph break, no space (CJK)
+    or another row's sentence between them."""
+    start = 0
+    for k in cell.sentences:
+        sentence = sentences[k]
+        if position <= start + len(sentence.text):
+            return sentence.start + max(position - start, 0)
+        start += len(sentence.text) + 1
+    return sentences[cell.sentences[-1]].end
+
+
+def _word_edits(alignment: Alignment, column: int, sentences: list[Sentence]) -> list[Edit]:
     """Classified word-level changes inside every aligned row of one version."""
     edits = []
     for index, row in enumerate(alignment.rows[1:], start=1):
         cell, base = row.cells[column], row.cells[0]
         if not cell.diff or base.text is None or cell.status == "added":
             continue
-        offset = cell.span[0] if cell.span else 0
         cursor, all_minor = 0, True
         for segment in cell.diff:
             start = cursor
@@ -86,7 +98,8 @@ def _word_edits(alignment: Alignment, column: int) -> list[Edit]:
             all_minor &= segment.minor
             for f in findings:
                 lo, hi = (start + f.offset[0], start + f.offset[1]) if f.offset else (start, cursor)
-                edits.append(Edit(f.kind, cell.version, f.before, f.after, (offset + lo, offset + hi), f.label, index))
+                span = (_in_version(cell, sentences, lo), _in_version(cell, sentences, hi))
+                edits.append(Edit(f.kind, cell.version, f.before, f.after, span, f.label, index))
         if all_minor and cell.status == "changed":
             cell.status = "minor"
     return edits
@@ -148,7 +161,7 @@ def compare_articles(articles: list[Article], cluster_id: str, base: str | None 
                  credit_edit(version.article.id, base_version.agencies, version.agencies)]
         edits += [e for e in found if e is not None]
         edits += paragraph_edits(alignment, column, version.sentences, base_paragraphs)
-        edits += _word_edits(alignment, column)
+        edits += _word_edits(alignment, column, version.sentences)
         edits += _quote_edits(alignment, column, base_version, version)
         if title_diff.text is not None and title_diff.text != base_version.article.title:
             title_diff.status = "minor" if minor_title else "changed"

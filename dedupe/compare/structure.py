@@ -24,6 +24,12 @@ def insertion_point(alignment: Alignment, column: int, row_index: int) -> tuple[
     return (0, 0)
 
 
+def covering(cells: list[Cell]) -> tuple[int, int]:
+    """The stretch of a version's text that holds these cells: in base order, they may
+    stand in the version in another order (sentences reordered, a paragraph scattered)."""
+    return min(c.span[0] for c in cells), max(c.span[1] for c in cells)
+
+
 def headline_edit(alignment: Alignment, column: int, minor: bool) -> Edit | None:
     base, cell = alignment.rows[0].cells[0], alignment.rows[0].cells[column]
     if cell.text is None or base.text is None or cell.text == base.text:
@@ -61,7 +67,7 @@ def lead_edit(alignment: Alignment, column: int) -> Edit | None:
     if (fuzz.ratio(first_base.casefold(), first_after.casefold()) / 100 >= LEAD_REWRITE
             and _opening(base) == _opening(after)):
         return None
-    return Edit("lead_changed", cells[0].version, base, after, (cells[0].span[0], cells[-1].span[1]),
+    return Edit("lead_changed", cells[0].version, base, after, covering(cells),
                 f"lead rewritten: “{shorten(after, 80)}”", alignment.rows.index(rows[0]))
 
 
@@ -87,7 +93,9 @@ def paragraph_edits(alignment: Alignment, column: int, version_sentences: list[S
     version_id = alignment.versions[column]
     edits: list[Edit] = []
     last_kept = last_kept_paragraph(alignment, column)
-    lead_replaced = bool(replaced_lead(alignment, column))
+    # A lead the alignment could not pair is reported as rewritten, unless it reads the same;
+    # then its paragraphs count as dropped and added like any other.
+    lead_replaced = bool(replaced_lead(alignment, column)) and lead_edit(alignment, column) is not None
 
     base_paragraphs = _paragraphs_of([(i, r) for i, r in rows if r.paragraph is not None], 0)
     for paragraph, indices in sorted(base_paragraphs.items()):
@@ -102,8 +110,7 @@ def paragraph_edits(alignment: Alignment, column: int, version_sentences: list[S
         elif all(c.status == "moved" for c in cells if c.text is not None) and all(c.text for c in cells):
             to = cells[0].paragraph
             edits.append(Edit("paragraph_moved", version_id, base_text, " ".join(c.text for c in cells),
-                              (cells[0].span[0], cells[-1].span[1]),
-                              f"paragraph {paragraph + 1} moved to position {to + 1}", indices[0]))
+                              covering(cells), f"paragraph {paragraph + 1} moved to position {to + 1}", indices[0]))
         else:
             for i, cell in zip(indices, cells):
                 base_cell = alignment.rows[i].cells[0]
@@ -114,10 +121,13 @@ def paragraph_edits(alignment: Alignment, column: int, version_sentences: list[S
                 elif cell.status == "moved":
                     edits.append(Edit("sentence_moved", version_id, base_cell.text, cell.text, cell.span,
                                       f"sentence moved to paragraph {cell.paragraph + 1}", i))
-    if 0 <= last_kept < base_paragraph_count - 1:
+    # A version that keeps none of the base's paragraphs (an empty body) is truncated too,
+    # after the lead if it wrote its own.
+    if max(last_kept + 1, int(lead_replaced)) < base_paragraph_count:
         cut = [i for i, r in rows if r.paragraph is not None and r.paragraph > last_kept]
-        edits.append(Edit("truncated", version_id, "", "", insertion_point(alignment, column, cut[0]),
-                          f"stops after paragraph {last_kept + 1} of {base_paragraph_count}", cut[0]))
+        label = (f"stops after paragraph {last_kept + 1} of {base_paragraph_count}" if last_kept >= 0
+                 else f"keeps none of the base's {base_paragraph_count} paragraph" + "s" * (base_paragraph_count > 1))
+        edits.append(Edit("truncated", version_id, "", "", insertion_point(alignment, column, cut[0]), label, cut[0]))
     edits += _added(alignment, column, version_sentences, skip_first=lead_replaced)
     return edits
 

@@ -48,6 +48,7 @@ class _Side:
     first: int  # index of the first word in the block (the insertion point if empty)
     last: int  # index after the last word in the block
     used: set[int] = field(default_factory=set)
+    continued: bool = False  # holds the end of a term an earlier block reported
 
     def window(self) -> tuple[int, int]:
         return max(0, self.first - CONTEXT_WORDS), min(len(self.words), self.last + CONTEXT_WORDS)
@@ -96,7 +97,12 @@ def classify_block(before: str, after: str, base_sentence: str, version_sentence
     findings: list[Finding] = []
     for check in (_attribution, _hedges, _loaded_pairs, _loaded_words, _numbers):
         findings += check(change, base, version)
-    return findings + _rest(change, base, version, bool(findings) or bool(base.used or version.used))
+    findings += _rest(change, base, version, bool(findings) or bool(base.used or version.used))
+    if not findings and not (base.continued or version.continued):
+        # Only words found unchanged (a verb in another tense, a number written out) and
+        # glue words around them ("Ruiz. Said" -> "Ruiz and said"): a change of form.
+        return [Finding("minor", before, after, "same words, other form")]
+    return findings
 
 
 def _offset(change: Change, span: tuple[int, int] | None) -> tuple[int, int]:
@@ -205,6 +211,7 @@ def _loaded_pairs(change: Change, base: _Side, version: _Side) -> list[Finding]:
             side.use(i, j)
             other.use(oi, oj)
             if _continues_earlier_block(change, side is version, (start, end)):
+                side.continued = True
                 continue
             (bi, bj, vi, vj) = (oi, oj, i, j) if side is version else (i, j, oi, oj)
             was, now = base.surface(bi, bj), version.surface(vi, vj)

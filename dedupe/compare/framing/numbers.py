@@ -83,7 +83,7 @@ def _word_value(tokens: list[str]) -> int:
 
 
 def _single(token: str, raw: str, start: int, end: int, text: str) -> Number | None:
-    if token[0].isdigit():
+    if token[0].isdecimal():  # as _TOKEN's \d: "¹" or "𐩀" pass isdigit() but are read as words
         return Number(_digit_value(token), start, end, True, _is_year(token))
     if token in WEEKDAYS:
         return Number(("weekday", WEEKDAYS[token]), start, end, True, True)
