@@ -29,8 +29,8 @@ from dedupe.lsh import band_keys, optimal_bands
 
 FANOUT = 8
 """Segments of one level merged into one segment of the next."""
-CHUNK = 256
-"""Entries per stored chunk (3 KB: one key and one doc each)."""
+CHUNK = 64
+"""Entries per stored chunk (768 bytes): a query reads one chunk per key and segment."""
 SCAN_RATIO = 4
 """A lookup reads a whole segment when it has more than one key per this many chunks."""
 _SALT = np.uint64(0x9E3779B97F4A7C15)
@@ -76,13 +76,15 @@ class BandSegments:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        self._directories: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # segment -> (first keys, rowids)
 
     @staticmethod
     def create(db: sqlite3.Connection) -> None:
-        db.execute("CREATE TABLE IF NOT EXISTS band_segments (number INTEGER PRIMARY KEY, level INTEGER NOT NULL, "
-                   "keys INTEGER NOT NULL, chunks INTEGER NOT NULL)")
+        # AUTOINCREMENT: a segment number is never reused, so a directory read earlier stays right.
+        db.execute("CREATE TABLE IF NOT EXISTS band_segments (number INTEGER PRIMARY KEY AUTOINCREMENT, "
+                   "level INTEGER NOT NULL, keys INTEGER NOT NULL, chunks INTEGER NOT NULL)")
         db.execute("CREATE TABLE IF NOT EXISTS band_chunks (segment INTEGER NOT NULL, first INTEGER NOT NULL, "
-                   "data BLOB NOT NULL)")
+                   "keys BLOB NOT NULL, docs BLOB NOT NULL)")
         db.execute("CREATE UNIQUE INDEX IF NOT EXISTS band_chunks_first ON band_chunks (segment, first)")
 
     def segments(self) -> list[tuple[int, int, int, int]]:
@@ -92,21 +94,26 @@ class BandSegments:
     def lookup(self, keys: np.ndarray) -> np.ndarray:
         """Sorted distinct docs holding any of these keys."""
         probes = sorted_unique(keys.astype(np.int64, copy=False))
-        found = []
-        for number, _, _, chunks in self.segments():
-            if len(probes) == 0:
-                break
+        if len(probes) == 0:
+            return np.empty(0, dtype=np.int64)
+        found, seek = [], []
+        segments = self.segments()
+        live = {number for number, _, _, _ in segments}
+        self._directories = {n: d for n, d in self._directories.items() if n in live}  # merged away: forget
+        for number, _, _, chunks in segments:
             if len(probes) * SCAN_RATIO > chunks:
                 stored, docs = self._read(number)
-            else:
-                stored, docs = self._read_chunks(number, probes)
-            left = np.searchsorted(stored, probes, side="left")
-            right = np.searchsorted(stored, probes, side="right")
-            hit = right > left
-            if hit.any():
+                left, right = np.searchsorted(stored, probes, "left"), np.searchsorted(stored, probes, "right")
+                hit = right > left
                 starts, counts = left[hit], (right - left)[hit]
                 within = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
                 found.append(docs[np.repeat(starts, counts) + within])
+            else:
+                seek.append(number)
+        if seek:
+            stored, docs = self._read_chunks(seek, probes)
+            at = np.minimum(np.searchsorted(probes, stored), len(probes) - 1)
+            found.append(docs[probes[at] == stored])
         return sorted_unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
 
     def add(self, docs: np.ndarray, keys: np.ndarray) -> None:
@@ -121,24 +128,41 @@ class BandSegments:
 
     def _read(self, number: int) -> tuple[np.ndarray, np.ndarray]:
         """Keys and docs of a whole segment, sorted by key."""
-        return _unpack([data for (data,) in self.db.execute(
-            "SELECT data FROM band_chunks WHERE segment = ? ORDER BY first", (number,))])
+        return _unpack(self.db.execute("SELECT keys, docs FROM band_chunks WHERE segment = ? ORDER BY first",
+                                       (number,)).fetchall())
 
-    def _read_chunks(self, number: int, probes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Keys and docs of the chunks of a segment that may hold these keys, sorted by key."""
-        rows = self.db.execute(
-            "SELECT data FROM band_chunks WHERE segment = ?1 AND first IN (SELECT (SELECT c.first FROM band_chunks AS c "
-            "WHERE c.segment = ?1 AND c.first <= p.value ORDER BY c.first DESC LIMIT 1) FROM json_each(?2) AS p) "
-            "ORDER BY first", (number, json.dumps(probes.tolist()))).fetchall()
-        return _unpack([data for (data,) in rows])
+    def _read_chunks(self, numbers: list[int], probes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Keys and docs of the chunks of these segments that may hold the probes: for each
+        probe and segment, the chunk with the last first key not above it. Each segment's
+        directory of chunks is read once: segments never change, they are only replaced."""
+        wanted = []
+        for number in numbers:
+            firsts, rowids = self._directory(number)
+            at = np.searchsorted(firsts, probes, side="right") - 1
+            wanted.append(rowids[at[at >= 0]])
+        chunks = sorted_unique(np.concatenate(wanted))
+        return _unpack(self.db.execute("SELECT keys, docs FROM band_chunks WHERE rowid IN "
+                                       "(SELECT value FROM json_each(?)) ORDER BY rowid",
+                                       (json.dumps(chunks.tolist()),)).fetchall())
+
+    def _directory(self, number: int) -> tuple[np.ndarray, np.ndarray]:
+        if number not in self._directories:
+            rows = self.db.execute("SELECT first, rowid FROM band_chunks WHERE segment = ? ORDER BY first",
+                                   (number,)).fetchall()
+            table = np.array(rows, dtype=np.int64).reshape(len(rows), 2)
+            self._directories[number] = (table[:, 0].copy(), table[:, 1].copy())
+        return self._directories[number]
 
     def _write(self, level: int, keys: np.ndarray, docs: np.ndarray) -> None:
-        number = self.db.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM band_segments").fetchone()[0]
+        number = self.db.execute("INSERT INTO band_segments (level, keys, chunks) VALUES (?, 0, 0)",
+                                 (level,)).lastrowid
         bounds = _chunk_bounds(keys)
-        self.db.executemany("INSERT INTO band_chunks VALUES (?, ?, ?)", (
-            (number, int(keys[start]), _pack(keys[start:end], docs[start:end]))
+        keys, docs = keys.astype("<i8"), docs.astype("<u4")
+        self.db.executemany("INSERT INTO band_chunks VALUES (?, ?, ?, ?)", (
+            (number, int(keys[start]), keys[start:end].tobytes(), docs[start:end].tobytes())
             for start, end in zip(bounds[:-1], bounds[1:])))
-        self.db.execute("INSERT INTO band_segments VALUES (?, ?, ?, ?)", (number, level, len(keys), len(bounds) - 1))
+        self.db.execute("UPDATE band_segments SET keys = ?, chunks = ? WHERE number = ?",
+                        (len(keys), len(bounds) - 1, number))
 
     def _compact(self) -> None:
         while True:
@@ -165,16 +189,7 @@ def _chunk_bounds(keys: np.ndarray) -> list[int]:
     return sorted_unique(np.concatenate(([0], after_run, [len(keys)]))).tolist()
 
 
-def _pack(keys: np.ndarray, docs: np.ndarray) -> bytes:
-    return keys.astype("<i8").tobytes() + docs.astype("<u4").tobytes()
-
-
-def _unpack(blobs: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
-    if not blobs:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    keys, docs = [], []
-    for blob in blobs:
-        count = len(blob) // 12
-        keys.append(np.frombuffer(blob, dtype="<i8", count=count))
-        docs.append(np.frombuffer(blob, dtype="<u4", count=count, offset=8 * count))
-    return np.concatenate(keys), np.concatenate(docs).astype(np.int64)
+def _unpack(rows: list[tuple[bytes, bytes]]) -> tuple[np.ndarray, np.ndarray]:
+    keys = np.frombuffer(b"".join(k for k, _ in rows), dtype="<i8")
+    docs = np.frombuffer(b"".join(d for _, d in rows), dtype="<u4")
+    return keys, docs.astype(np.int64)

@@ -15,6 +15,7 @@ affected part larger, never the result different.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -24,13 +25,18 @@ from dedupe.cluster import components
 from dedupe.config import ClusterConfig
 from dedupe.index.bands import article_keys, has_text
 from dedupe.index.rows import concat, take
+from dedupe.lsh import candidate_pairs, unique_pairs
 from dedupe.model import Cluster
-from dedupe.pipeline import ClusterResult, cluster_sketched, find_candidates, verify_candidates
+from dedupe.pipeline import (ClusterResult, band_locally, cluster_sketched, find_candidates, score_locally,
+                             verify_candidates)
 from dedupe.progress import Progress
 from dedupe.verify import PairScores, is_duplicate, score_pairs, similarity
 
 EXACT_SCORES = 500
 """Earlier members of a story a new article is scored against when LSH proposed none of them."""
+THREADED_BANDING = 50_000
+"""Articles from which banding runs its channels in threads."""
+_NO_PAIRS = np.empty((0, 2), dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -117,12 +123,27 @@ def recluster(docs: np.ndarray, corpus: Any, before: dict[str, str], indexed: In
     """Stories, components and stable ids of a union of whole components (`docs` ascending,
     `corpus` in that order); `before` holds the current cluster of the indexed articles."""
     is_new = np.zeros(len(docs), dtype=bool) if is_new is None else is_new
-    pairs = find_candidates(corpus, config)
-    scores, _ = verify_candidates(corpus, pairs, config)
-    result = cluster_sketched(corpus, config, progress)
+    scored: list[PairScores] = []
+
+    def keep_scores(part_corpus: Any, chunks: list[np.ndarray]) -> Iterator[PairScores]:
+        for part in score_locally(part_corpus, chunks):
+            scored.append(part)
+            yield part
+
+    banding = band_locally if len(docs) > THREADED_BANDING else _band_serially
+    result = cluster_sketched(corpus, config, progress, banding=banding, scoring=keep_scores)
+    if sum(len(part) for part in scored) == result.candidates:
+        scores = PairScores.concat(scored) if scored else score_pairs(corpus.shingle_sets, _NO_PAIRS, corpus.chars)
+    else:  # the run scored its candidates some other way: score them here
+        scores, _ = verify_candidates(corpus, find_candidates(corpus, config, banding), config)
     stable = stable_ids(result.clusters, before, indexed.seq(set(before.values())))
     return Outcome(docs, is_new, corpus, result, _component_labels(docs, scores, config), stable, before,
                    _joined(corpus, is_new, result, scores, config) if is_new.any() else {})
+
+
+def _band_serially(channels: list[np.ndarray], bands: int, rows: int, include: np.ndarray) -> np.ndarray:
+    """`band_locally` without its threads, which cost more than they save on a small batch."""
+    return unique_pairs(np.concatenate([candidate_pairs(sigs, bands, rows, include) for sigs in channels]))
 
 
 def _linked(scores: PairScores, config: ClusterConfig) -> np.ndarray:

@@ -54,6 +54,7 @@ class Index:
     def __init__(self, path: Path, db: sqlite3.Connection, config: ClusterConfig, store_text: bool,
                  layout: Layout) -> None:
         self.path, self.db, self.config, self.store_text, self.layout = path, db, config, store_text, layout
+        self.bands = BandSegments(db)
         self._sketches_checked = False
 
     @classmethod
@@ -217,7 +218,7 @@ class Index:
         keys, text = article_keys(batch, self.config), has_text(batch)
         doc_of = dict(zip(corpus.ids, outcome.docs.tolist()))
         batch_docs = np.array([doc_of[doc_id] for doc_id in batch.ids], dtype=np.int64)
-        BandSegments(self.db).add(batch_docs[text], keys[text])
+        self.bands.add(batch_docs[text], keys[text])
         self.db.execute("INSERT INTO batches VALUES (?, ?, ?, ?)",
                         (number, now, len(articles) - len(replaced), len(replaced)))
         return joined
@@ -295,29 +296,26 @@ class Index:
     # --- what placing reads (incremental.Indexed) ------------------------------------------
 
     def neighbours(self, keys: np.ndarray) -> np.ndarray:
-        return BandSegments(self.db).lookup(keys)
+        return self.bands.lookup(keys)
 
     def component_members(self, docs: np.ndarray) -> np.ndarray:
-        self._wanted(docs)
-        found = self.db.execute("SELECT doc FROM articles WHERE component IN (SELECT a.component FROM "
-                                "temp.wanted AS w JOIN articles AS a ON a.doc = w.doc) ORDER BY doc").fetchall()
+        found = self.db.execute("SELECT doc FROM articles WHERE component IN (SELECT component FROM articles "
+                                "WHERE doc IN (SELECT value FROM json_each(?))) ORDER BY doc", (_json(docs),))
         return np.array([doc for (doc,) in found], dtype=np.int64)
 
     def load(self, docs: np.ndarray) -> tuple[Any, list[str]]:
         if len(docs) == 0:
             return None, []
-        self._wanted(docs)
         found = {doc: (cluster, sketch) for doc, cluster, sketch in self.db.execute(
-            "SELECT a.doc, a.cluster, a.sketch FROM temp.wanted AS w JOIN articles AS a ON a.doc = w.doc")}
+            "SELECT doc, cluster, sketch FROM articles WHERE doc IN (SELECT value FROM json_each(?))", (_json(docs),))}
         ordered = [found[doc] for doc in docs.tolist()]
         return self.layout.decode([sketch for _, sketch in ordered]), [cluster for cluster, _ in ordered]
 
     def clusters(self, docs: np.ndarray) -> list[str]:
         if len(docs) == 0:
             return []
-        self._wanted(docs)
-        found = dict(self.db.execute(
-            "SELECT a.doc, a.cluster FROM temp.wanted AS w JOIN articles AS a ON a.doc = w.doc").fetchall())
+        found = dict(self.db.execute("SELECT doc, cluster FROM articles WHERE doc IN (SELECT value FROM json_each(?))",
+                                     (_json(docs),)).fetchall())
         return [found[doc] for doc in docs.tolist()]
 
     def seq(self, cluster_ids: set[str]) -> dict[str, int]:
@@ -328,11 +326,6 @@ class Index:
             found.update(self.db.execute(f"SELECT id, seq FROM clusters WHERE id IN ({','.join('?' * len(part))})",
                                          part).fetchall())
         return found
-
-    def _wanted(self, docs: np.ndarray) -> None:
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (doc INTEGER PRIMARY KEY)")
-        self.db.execute("DELETE FROM temp.wanted")
-        self.db.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?)", ((d,) for d in docs.tolist()))
 
     def _present(self, ids: list[str]) -> dict[str, int]:
         """Doc number of each of these ids that is indexed."""
@@ -396,3 +389,7 @@ class Index:
     def _stored(self, where: str, params: list) -> list[Placement]:
         return [Placement(*row) for row in self.db.execute(
             f"SELECT id, status, cluster, score, match FROM articles WHERE {where} ORDER BY doc", params)]
+
+
+def _json(docs: np.ndarray) -> str:
+    return json.dumps(docs.tolist())
