@@ -372,6 +372,7 @@ def test_bad_records_are_reported_and_skipped_as_by_cluster(tmp_path):
     (["match", "{tmp}/index.db", "--since", "yesterday-ish"], "--since: not a date"),
     (["export", "{tmp}/index.db", "-o", "{tmp}/no/dir/c.jsonl"], "directory {tmp}/no/dir does not exist"),
     (["add", "{tmp}/index.db", SAMPLE, "--batch-size", "0"], "--batch-size must be at least 1"),
+    (["add", "{tmp}/index.db", SAMPLE, "--keep-text"], "created without --keep-text"),
 ])
 def test_index_errors_are_one_line_messages_with_exit_1(tmp_path, args, message):
     add(tmp_path / "index.db", SAMPLE)

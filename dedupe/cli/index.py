@@ -136,6 +136,8 @@ def add(
         started = time.perf_counter()
         with Index.open(index, create=True, config=config, store_text=keep_text, wait=wait) as ix:
             ix.check_options(requested)
+            if keep_text and not ix.store_text:
+                raise InputError(f"{index}: the index was created without --keep-text; it cannot keep texts now")
             with RichProgress(quiet=quiet) as progress:
                 summary = ix.add(articles, update=update, batch_size=batch_size, workers=workers, progress=progress)
             totals = stats(ix) if not quiet else None
