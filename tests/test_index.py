@@ -177,6 +177,16 @@ def test_update_replaces_an_article_and_moves_it_to_its_new_story(tmp_path):
     assert same_files(export(index, tmp_path / "updated", "--renumber"), cluster_run(whole, tmp_path / "ref2"))
 
 
+def test_updating_articles_with_the_same_texts_in_another_order_changes_nothing(tmp_path):
+    index = tmp_path / "news.db"
+    add(index, SAMPLE)
+    before = export(index, tmp_path / "before")
+    backwards = tmp_path / "backwards.jsonl"
+    backwards.write_text("".join(json.dumps(r) + "\n" for r in reversed(read_jsonl(SAMPLE))), encoding="utf-8")
+    dedupe("index", "add", index, backwards, "--update", "--workers", "1", "--batch-size", "40", "-q")
+    assert same_files(export(index, tmp_path / "after"), before)
+
+
 def test_stories_keep_their_ids_as_articles_join_them(tmp_path):
     index = tmp_path / "news.db"
     parts = split_file(SAMPLE, 3, tmp_path)

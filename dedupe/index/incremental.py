@@ -112,9 +112,9 @@ def place(batch: Any, batch_docs: np.ndarray, replaced: np.ndarray, indexed: Ind
 
     ids = corpus.ids
     before = dict(zip([ids[i] for i in np.flatnonzero(~is_new).tolist()], member_clusters))
-    batch_ids = list(batch.ids)
-    before.update((batch_ids[k], cluster) for k, cluster in
-                  zip(np.flatnonzero(np.isin(batch_docs, replaced)).tolist(), replaced_clusters))
+    replaced_cluster = dict(zip(replaced.tolist(), replaced_clusters))
+    before.update((article_id, replaced_cluster[doc]) for article_id, doc in zip(batch.ids, batch_docs.tolist())
+                  if doc in replaced_cluster)
     return recluster(docs, corpus, before, indexed, config, is_new=is_new)
 
 
