@@ -8,6 +8,8 @@ the same way, and `export` writes exactly the files `cluster` writes.
 from __future__ import annotations
 
 import json
+import os
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -91,9 +93,13 @@ def _print_placements(placements: Iterable[Placement], output: Path | None) -> _
     records = (counts.seen(p).to_json() for p in placements)
     if output is not None:
         write_jsonl(output, records)
-    else:
+        return counts
+    try:
         for record in records:
             typer.echo(json.dumps(record, ensure_ascii=False))
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped (`| head`): stop too, quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return counts
 
 
