@@ -19,7 +19,7 @@ from typing import Any
 
 from dedupe.config import ClusterConfig
 from dedupe.errors import InputError
-from dedupe.index.bands import BandSegments
+from dedupe.index.bands import BandSegments, article_keys
 from dedupe.index.rows import Layout
 from dedupe.model import Article
 from dedupe.progress import NullProgress
@@ -185,8 +185,8 @@ def config_from_json(text: str) -> ClusterConfig:
 
 
 def fingerprint(config: ClusterConfig) -> str:
-    """A digest of what the sketch stage makes of a few fixed texts: it changes when the
-    sketching scheme does, and sketches from two schemes must never be compared."""
+    """A digest of what the sketch stage and LSH banding make of a few fixed texts: it changes
+    when either does, and sketches or band keys from two schemes must never be compared."""
     return _fingerprint(dataclasses.replace(config, workers=1, batch_size=len(_PROBE)))
 
 
@@ -202,6 +202,7 @@ def _fingerprint(config: ClusterConfig) -> str:
     digest = hashlib.sha256(found.to_json().encode("utf-8"))
     for row in found.encode(corpus):
         digest.update(row)
+    digest.update(article_keys(corpus, config).tobytes())  # stored band keys must match new ones
     return digest.hexdigest()[:24]
 
 
