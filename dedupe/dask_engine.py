@@ -11,7 +11,7 @@ The stages are the local engine's, with the heavy ones as Dask tasks:
 
 Components and average linkage run on the driver over the verified edges, which are few.
 Tasks carry their inputs (nothing is scattered), so when a worker dies the scheduler
-re-runs its tasks elsewhere. The driver keeps every article's sketches (~6 KB per article,
+re-runs its tasks elsewhere. The driver keeps every article's sketches (~4 KB per article,
 see benchmarks/README.md) and the metadata; workers need memory for one task at a time.
 
 Results are identical to the local engine's: the same functions run on the same batches,
@@ -29,7 +29,7 @@ import numpy as np
 from dedupe.checkpoint import SketchCheckpoint
 from dedupe.config import ClusterConfig
 from dedupe.errors import InputError
-from dedupe.lsh.banding import _pairs_in_groups, band_keys, unique_pairs
+from dedupe.lsh.banding import band_keys, band_pairs, unique_pairs
 from dedupe.minhash import set_threads
 from dedupe.model import Article
 from dedupe.pipeline import ClusterResult, Corpus, _Stopwatch, cluster_sketched, sketch_corpus
@@ -77,15 +77,6 @@ def _one_thread(function, *args):
     return function(*args)
 
 
-def _band_group_pairs(docs: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """Candidate pairs of a group of bands: one column of `keys` per band."""
-    found = [np.empty((0, 2), dtype=np.int64)]
-    for band in range(keys.shape[1]):
-        order = np.argsort(keys[:, band], kind="stable")
-        found.append(_pairs_in_groups(docs[order], keys[order, band]))
-    return unique_pairs(np.concatenate(found))
-
-
 class DaskStages:
     """The banding and scoring of `pipeline.cluster_sketched`, as Dask tasks."""
 
@@ -101,7 +92,7 @@ class DaskStages:
             keys = band_keys(signatures[docs], bands, rows)
             for first in range(0, bands, BANDS_PER_TASK):
                 block = np.ascontiguousarray(keys[:, first : first + BANDS_PER_TASK])
-                futures.append(self.client.submit(_one_thread, _band_group_pairs, docs, block, pure=False))
+                futures.append(self.client.submit(_one_thread, band_pairs, docs, block, pure=False))
         return unique_pairs(np.concatenate(self.client.gather(futures)))
 
     def scoring(self, corpus: Corpus, chunks: list[np.ndarray]) -> Iterator[PairScores]:

@@ -61,9 +61,14 @@ def candidate_pairs(signatures: np.ndarray, bands: int, rows: int, include: np.n
     docs = np.arange(signatures.shape[0]) if include is None else np.flatnonzero(include)
     if len(docs) < 2:
         return np.empty((0, 2), dtype=np.int64)
-    keys = band_keys(signatures if len(docs) == signatures.shape[0] else signatures[docs], bands, rows)
-    found = []
-    for band in range(bands):
+    return band_pairs(docs, band_keys(signatures if len(docs) == signatures.shape[0] else signatures[docs],
+                                      bands, rows))
+
+
+def band_pairs(docs: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Unique pairs of `docs` that share a key in any column of `keys` (one per band)."""
+    found = [np.empty((0, 2), dtype=np.int64)]
+    for band in range(keys.shape[1]):
         order = np.argsort(keys[:, band], kind="stable")
         found.append(_pairs_in_groups(docs[order], keys[order, band]))
     return unique_pairs(np.concatenate(found))
