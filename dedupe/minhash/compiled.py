@@ -198,18 +198,24 @@ def _pack(scattered, starts, counts, out_starts, out):
 # --- shingles ----------------------------------------------------------------------------
 
 @njit(inline="always", cache=True)
-def _shingle_hash(tokens, start, width):
-    """Hash of the shingle tokens[start:start + width]: the polynomial fold of its token
-    hashes, avalanched by MurmurHash3's 64-bit finalizer, high 32 bits (as fold_shingles)."""
-    h = tokens[start]
+def _shingle_hashes(tokens, start, count, width, out):
+    """out[i] = hash of the shingle tokens[start + i:start + i + width], for i < count: the
+    polynomial fold of its token hashes, avalanched by MurmurHash3's 64-bit finalizer, high
+    32 bits (as shingle.fold_shingles). Folded a token position at a time across all
+    shingles, so that the loops vectorize."""
+    for i in range(count):
+        out[i] = tokens[start + i]
     for j in range(1, width):
-        h = h * _FOLD + tokens[start + j]
-    h ^= h >> np.uint64(33)
-    h *= _MIX1
-    h ^= h >> np.uint64(33)
-    h *= _MIX2
-    h ^= h >> np.uint64(33)
-    return np.uint32(h >> np.uint64(32))
+        for i in range(count):
+            out[i] = out[i] * _FOLD + tokens[start + i + j]
+    for i in range(count):
+        h = out[i]
+        h ^= h >> np.uint64(33)
+        h *= _MIX1
+        h ^= h >> np.uint64(33)
+        h *= _MIX2
+        h ^= h >> np.uint64(33)
+        out[i] = h >> np.uint64(32)
 
 
 @njit(inline="always", cache=True)
@@ -258,9 +264,10 @@ def _shingle_sets(tokens, begins, ends, n, out, out_starts, sizes):
             continue
         width = min(n, e - s)
         count = e - s - width + 1
-        for i in range(count):
-            out[o + i] = _shingle_hash(tokens, s + i, width)
+        hashes = np.empty(count, dtype=np.uint64)
+        _shingle_hashes(tokens, s, count, width, hashes)
         values = out[o : o + count]
+        values[:] = hashes
         _radix_sort(values, np.empty(count, dtype=np.uint32))
         unique = 1
         for i in range(1, count):
@@ -380,57 +387,121 @@ def char_shingle_sets(texts: Sequence[str], n: int, look_alike: np.ndarray) -> l
     return _packed_shingle_sets(skeletons, begins, begins + sizes, n)
 
 
+@njit(inline="always", cache=True)
+def _sketch_run(tokens, s, length, n, a, b, out):
+    """MinHash signature (into out) and number of distinct shingles of the token run
+    tokens[s:s + length], without sorting: the minimum over a multiset is the minimum over
+    its set, and a small hash table counts the distinct shingles. Same shingles and
+    permutations as `_shingle_sets` + `_signatures`."""
+    if length == 0:
+        out[:] = _EMPTY
+        return 0
+    width = min(n, length)
+    count = length - width + 1
+    hashes = np.empty(count, dtype=np.uint64)
+    _shingle_hashes(tokens, s, count, width, hashes)
+    slots = 1
+    while slots < 2 * count:
+        slots *= 2
+    mask = slots - 1
+    table = np.zeros(slots, dtype=np.uint64)  # shingle hash + 1; 0 is an empty slot
+    mixed = np.empty(count, dtype=np.uint32)
+    distinct = 0
+    for i in range(count):
+        key = hashes[i] + np.uint64(1)
+        slot = np.intp(hashes[i]) & mask
+        while table[slot] != 0 and table[slot] != key:
+            slot = (slot + 1) & mask
+        if table[slot] == 0:
+            table[slot] = key
+            distinct += 1
+        mixed[i] = _fmix32(np.uint32(hashes[i]))
+    for k in range(len(a)):
+        ak, bk = a[k], b[k]
+        low = _EMPTY
+        for i in range(count):
+            low = min(low, np.uint32(mixed[i] * ak + bk))
+        out[k] = low
+    return distinct
+
+
 @njit(types.void(types.uint64[::1], types.int64[::1], types.int64[::1], types.intp, _PERMUTATION, _PERMUTATION,
                  types.uint32[:, ::1], types.int64[::1]), cache=True, parallel=True)
 def _sketch_runs(tokens, begins, lengths, n, a, b, out, sizes):
-    """MinHash signature and number of distinct shingles of each token run, without
-    sorting: the minimum over a multiset is the minimum over its set, and a small hash
-    table counts the distinct shingles. Same shingles and permutations as
-    `_shingle_sets` + `_signatures`."""
+    """`_sketch_run` of each token run tokens[begins[d]:begins[d] + lengths[d]]."""
     for d in prange(len(begins)):
-        s, length = begins[d], lengths[d]
-        if length == 0:
-            out[d, :] = _EMPTY
-            sizes[d] = 0
-            continue
-        width = min(n, length)
-        count = length - width + 1
-        mixed = np.empty(count, dtype=np.uint32)
-        slots = 1
-        while slots < 2 * count:
-            slots *= 2
-        mask = slots - 1
-        table = np.empty(slots, dtype=np.uint32)
-        used = np.zeros(slots, dtype=np.bool_)
-        distinct = 0
-        for i in range(count):
-            v = _shingle_hash(tokens, s + i, width)
-            slot = np.intp(v) & mask
-            while used[slot] and table[slot] != v:
-                slot = (slot + 1) & mask
-            if not used[slot]:
-                used[slot] = True
-                table[slot] = v
-                distinct += 1
-            mixed[i] = _fmix32(v)
-        sizes[d] = distinct
-        for k in range(len(a)):
-            ak, bk = a[k], b[k]
-            low = _EMPTY
-            for i in range(count):
-                low = min(low, np.uint32(mixed[i] * ak + bk))
-            out[d, k] = low
+        sizes[d] = _sketch_run(tokens, begins[d], lengths[d], n, a, b, out[d])
+
+
+@njit(inline="always", cache=True)
+def _emit_glyph(skeleton, size, code, look_alike):
+    """Append the glyph of ASCII `code` to skeleton[:size] unless it repeats the last one."""
+    glyph = look_alike[code]
+    if size == 0 or skeleton[size - 1] != glyph:
+        skeleton[size] = glyph
+        size += 1
+    return size
+
+
+@njit(types.void(_TEXT, types.int64[::1], types.intp, types.uint64[::1], _PERMUTATION, _PERMUTATION,
+                 types.uint32[:, ::1], types.int64[::1]), cache=True, parallel=True)
+def _ascii_char_sketches(text, starts, n, look_alike, a, b, out, sizes):
+    """`char_sketches` of the ASCII texts text[starts[d]:starts[d+1]], skeleton and all in
+    one pass per text: letters and digits kept and lower-cased, the digraphs rn, cl and vv
+    merged (their letters are disjoint and none is made by another's merge, so one greedy
+    left-to-right pass equals str.replace run for each in turn), look-alikes mapped and
+    repeats collapsed as `_skeletons` does."""
+    for d in prange(len(starts) - 1):
+        s, e = starts[d], starts[d + 1]
+        skeleton = np.empty(e - s, dtype=np.uint64)
+        size, pending = 0, np.uint64(0)  # pending: the first letter of a possible digraph
+        for i in range(s, e):
+            c = np.uint64(text[i])
+            if 65 <= c <= 90:
+                c += np.uint64(32)
+            elif not (97 <= c <= 122 or 48 <= c <= 57):
+                continue
+            if pending:
+                if (pending == _R and c == _N) or (pending == _C and c == _L) or (pending == _V and c == _V):
+                    size = _emit_glyph(skeleton, size, _M if c == _N else (_D if c == _L else _W), look_alike)
+                    pending = np.uint64(0)
+                    continue
+                size = _emit_glyph(skeleton, size, pending, look_alike)
+                pending = np.uint64(0)
+            if c == _R or c == _C or c == _V:
+                pending = c
+            else:
+                size = _emit_glyph(skeleton, size, c, look_alike)
+        if pending:
+            size = _emit_glyph(skeleton, size, pending, look_alike)
+        sizes[d] = _sketch_run(skeleton, 0, size, n, a, b, out[d])
 
 
 def char_sketches(texts: Sequence[str], n: int, look_alike: np.ndarray, a: np.ndarray,
                   b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """MinHash signatures (under permutations a, b) and set sizes of the character n-gram
-    sets of `char_shingle_sets`, computed without building the sets."""
-    skeletons, begins, sizes = _skeleton_codes(texts, look_alike)
+    sets of `char_shingle_sets`, computed without building the sets. ASCII texts (most)
+    take the one-pass kernel; the others are skeletonized from their code points."""
     out = np.empty((len(texts), len(a)), dtype=np.uint32)
     counts = np.zeros(len(texts), dtype=np.int64)
-    if len(texts):
-        _sketch_runs(skeletons, begins, sizes, n, np.ascontiguousarray(a), np.ascontiguousarray(b), out, counts)
+    a, b = np.ascontiguousarray(a), np.ascontiguousarray(b)
+    ascii_rows = [d for d, text in enumerate(texts) if text.isascii()]
+    other_rows = [d for d, text in enumerate(texts) if not text.isascii()] if len(ascii_rows) < len(texts) else []
+    if ascii_rows:
+        chosen = texts if len(ascii_rows) == len(texts) else [texts[d] for d in ascii_rows]
+        data = np.frombuffer("".join(chosen).encode("ascii"), dtype=np.uint8)
+        starts = np.zeros(len(chosen) + 1, dtype=np.int64)
+        np.cumsum([len(t) for t in chosen], out=starts[1:])
+        rows = np.empty((len(chosen), len(a)), dtype=np.uint32)
+        sizes = np.zeros(len(chosen), dtype=np.int64)
+        _ascii_char_sketches(data, starts, n, look_alike, a, b, rows, sizes)
+        out[ascii_rows], counts[ascii_rows] = rows, sizes
+    if other_rows:
+        skeletons, begins, lengths = _skeleton_codes([texts[d] for d in other_rows], look_alike)
+        rows = np.empty((len(other_rows), len(a)), dtype=np.uint32)
+        sizes = np.zeros(len(other_rows), dtype=np.int64)
+        _sketch_runs(skeletons, begins, lengths, n, a, b, rows, sizes)
+        out[other_rows], counts[other_rows] = rows, sizes
     return out, counts
 
 
