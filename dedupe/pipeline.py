@@ -29,7 +29,6 @@ from dedupe.minhash import TokenHashes, batch_shingle_sets, char_sketches, hash_
 from dedupe.model import Article, Cluster, Pair
 from dedupe.progress import NullProgress, Progress
 from dedupe.text import clean_for_matching
-from dedupe.arrays import sorted_unique
 from dedupe.verify.apart import LateDiscount, mostly_different
 from dedupe.verify import CharSketches, KeepApart, PairScores, is_duplicate, score_pairs, similarity
 
@@ -65,9 +64,17 @@ def _figures(tokens: TokenHashes) -> list[np.ndarray]:
     hashes, is_number = np.concatenate(tokens.hashes), np.concatenate(tokens.is_number)
     found = np.flatnonzero(is_number)
     found = found[~np.isin(hashes[found], _YEARS)]
-    bounds = np.searchsorted(found, np.cumsum([0] + [len(h) for h in tokens.hashes])).tolist()
+    bounds = np.searchsorted(found, np.cumsum([0] + [len(h) for h in tokens.hashes]))
+    # Sorted by text, then value, for the whole batch at once; then repeats within a text dropped.
+    texts = np.repeat(np.arange(len(tokens.hashes)), np.diff(bounds))
     values = hashes[found]
-    return [sorted_unique(values[b:e]) for b, e in zip(bounds, bounds[1:])]
+    order = np.lexsort((values, texts))
+    values, texts = values[order], texts[order]
+    first = np.ones(len(values), dtype=bool)
+    first[1:] = (values[1:] != values[:-1]) | (texts[1:] != texts[:-1])
+    values = values[first]
+    edges = np.searchsorted(texts[first], np.arange(len(tokens.hashes) + 1)).tolist()
+    return [values[b:e] for b, e in zip(edges, edges[1:])]
 
 
 def sketch_texts(texts: list[tuple[str, str | None]], config: ClusterConfig) -> Sketches:
