@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 from scipy.sparse import coo_matrix
@@ -17,6 +18,15 @@ EXACT_LIMIT = 400
 larger ones use the MinHash estimate for those pairs."""
 LINKAGE_LIMIT = 6000
 """Components larger than this are kept whole (their similarity matrix would not fit)."""
+
+
+@lru_cache(maxsize=512)
+def _upper_pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """np.triu_indices(n, k=1), made once per component size (most components are small,
+    and the call costs ~0.1 ms: more than the linkage of a small component)."""
+    x, y = np.triu_indices(n, k=1)
+    x.flags.writeable = y.flags.writeable = False
+    return x, y
 
 
 def components(n_docs: int, pairs: np.ndarray) -> np.ndarray:
@@ -57,7 +67,7 @@ def _similarity_matrix(members: np.ndarray, local_pairs: np.ndarray, local_sims:
         matrix = np.full((n, n), np.nan)
         matrix[local_pairs[:, 0], local_pairs[:, 1]] = local_sims
         matrix[local_pairs[:, 1], local_pairs[:, 0]] = local_sims
-        x, y = np.triu_indices(n, k=1)
+        x, y = _upper_pairs(n)
         unknown = np.isnan(matrix[x, y])
         if unknown.any():
             todo = np.stack((x[unknown], y[unknown]), axis=1)
@@ -112,13 +122,12 @@ def cluster_stories(n_docs: int, scores: PairScores, is_edge: np.ndarray, shingl
         matrix = _similarity_matrix(members, local_pairs, sims_sorted[lo:hi], shingle_sets, signatures,
                                     chars, thresholds)
         cannot = None
+        x, y = _upper_pairs(len(members))
         if cannot_link is not None:
-            x, y = np.triu_indices(len(members), k=1)
             far = cannot_link(np.stack((members[x], members[y]), axis=1))
             cannot = np.zeros(matrix.shape, dtype=bool)
             cannot[x[far], y[far]] = cannot[y[far], x[far]] = True
         if discount is not None:
-            x, y = np.triu_indices(len(members), k=1)
             factor = discount(np.stack((members[x], members[y]), axis=1))
             matrix[x, y] *= factor
             matrix[y, x] *= factor
