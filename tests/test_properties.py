@@ -566,7 +566,7 @@ class Page(HTMLParser):
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_clusters(), odd_text)
 def test_report_builds_for_any_cluster(tmp_path_factory, articles, cluster_id):
-    # As `dedupe run` and `dedupe report` build it (cli.main._build_report).
+    # As `dedupe run` and `dedupe report` build it (cli.common.build_report).
     out = tmp_path_factory.mktemp("report") / "report"
     problems = ProblemLog()
     clusters = [{"id": cluster_id, "members": [a.id for a in articles]}]

@@ -16,13 +16,14 @@ from datetime import datetime
 from enum import Enum
 from itertools import chain
 from pathlib import Path
-from types import ModuleType
 from typing import Optional
 
 import typer
 from rich.markup import escape
 
 from dedupe.cli import options as opt
+from dedupe.cli.common import (build_report, check_folders, corpus_reader, finish_problems, guard, problem_log,
+                               report_folder, run_info, write_cluster_outputs)
 from dedupe.cli.console import RichProgress, err_console, out_console, summary_table
 from dedupe.config import ClusterConfig
 from dedupe.errors import InputError
@@ -43,19 +44,11 @@ AddBatch = typer.Option(BATCH_SIZE, "--batch-size", help="Articles per batch: sk
 Output = typer.Option(None, "--output", "-o", help="Write JSONL here instead of to standard output.")
 
 
-def _cli() -> ModuleType:
-    """The main command module, for its shared helpers. Imported when a command runs: the
-    main module registers this sub-app, so it cannot be imported before this one is."""
-    from dedupe.cli import main
-
-    return main
-
-
 def _articles(inputs: list[Path], fmt: opt.InFormat | None, fields: FieldMap, problems,
               rename: bool) -> Iterator[Article]:
     """The articles of the inputs; an input with no readable article is an error, before the
     index is touched."""
-    articles = _cli()._corpus(inputs, fmt, fields, problems, rename)()
+    articles = corpus_reader(inputs, fmt, fields, problems, rename)()
     first = next(articles, None)
     if first is None:
         skipped = f" ({problems.count:,} bad records skipped)" if problems.count else ""
@@ -129,14 +122,13 @@ def add(
 
         dedupe index add news.db corpora/sample/articles.jsonl
     """
-    cli = _cli()
-    with cli._guard(debug):
+    with guard(debug):
         if batch_size < 1:
             raise InputError(f"--batch-size must be at least 1, got {batch_size}")
         requested = _requested(threshold, containment, ngram, num_perm, seed, window, template_hours)
         config = ClusterConfig(**requested)
-        cli._check_folders(problems_file)
-        problems = cli._problem_log(strict, quiet, problems_file)
+        check_folders(problems_file)
+        problems = problem_log(strict, quiet, problems_file)
         fields = FieldMap(id_field, text_field, title_field, source_field, date_field)
         articles = _articles(inputs, fmt, fields, problems, rename_duplicate_ids)
         started = time.perf_counter()
@@ -158,7 +150,7 @@ def add(
                     ("index: articles", f"{totals['articles']:,}"), ("index: clusters", f"{totals['clusters']:,}"),
                     ("index: stories with 2+ articles", f"{totals['stories']:,}")]
             err_console.print(summary_table(rows, f"dedupe index add {escape(str(index))}"))
-        cli._finish_problems(problems, problems_file, quiet)
+        finish_problems(problems, problems_file, quiet)
 
 
 @index_app.command()
@@ -181,10 +173,9 @@ def query(
 
         dedupe index query news.db today.jsonl
     """
-    cli = _cli()
-    with cli._guard(debug):
-        cli._check_folders(output, problems_file)
-        problems = cli._problem_log(strict, quiet, problems_file)
+    with guard(debug):
+        check_folders(output, problems_file)
+        problems = problem_log(strict, quiet, problems_file)
         fields = FieldMap(id_field, text_field, title_field, source_field, date_field)
         articles = _articles(inputs, fmt, fields, problems, rename_duplicate_ids)
         with Index.open(index, wait=wait) as ix, RichProgress(quiet=quiet) as progress:
@@ -192,7 +183,7 @@ def query(
                                                 progress=progress), output)
         if not quiet:
             err_console.print(f"{sum(counts.values()):,} articles: {counts.describe()}")
-        cli._finish_problems(problems, problems_file, quiet)
+        finish_problems(problems, problems_file, quiet)
 
 
 class By(str, Enum):
@@ -218,9 +209,8 @@ def match(
 
         dedupe index match news.db --since 2024-05-01
     """
-    cli = _cli()
-    with cli._guard(debug):
-        cli._check_folders(output)
+    with guard(debug):
+        check_folders(output)
         moment = _since(since)
         with Index.open(index, wait=wait) as ix:
             counts = _print_placements(ix.placements(moment, by.value), output)
@@ -252,7 +242,7 @@ def stats_command(
 
         dedupe index stats news.db
     """
-    with _cli()._guard(debug):
+    with guard(debug):
         with Index.open(index, wait=wait) as ix:
             figures = stats(ix)
         if as_json:
@@ -287,15 +277,14 @@ def export(
 
         dedupe index export news.db -o clusters.jsonl --assignments assignments.jsonl
     """
-    cli = _cli()
-    with cli._guard(debug):
-        cli._check_folders(output, assignments, pairs)
+    with guard(debug):
+        check_folders(output, assignments, pairs)
         with Index.open(index, wait=wait) as ix:
             if recompute:
                 with RichProgress(quiet=quiet) as progress:
                     ix.recompute(progress)
             result = stored_result(ix)
-        cli._write_cluster_outputs(renumbered(result) if renumber else result, output, assignments, pairs, format_out)
+        write_cluster_outputs(renumbered(result) if renumber else result, output, assignments, pairs, format_out)
         if not quiet:
             stories = sum(1 for c in result.clusters if c.size > 1)
             err_console.print(f"{len(result.clusters):,} clusters ({stories:,} stories with 2+ articles) of "
@@ -322,10 +311,9 @@ def report(
 
         dedupe index report news.db corpora/sample/articles.jsonl -o reports/news
     """
-    cli = _cli()
-    with cli._guard(debug):
-        cli._check_folders(problems_file)
-        problems = cli._problem_log(strict, quiet, problems_file)
+    with guard(debug):
+        check_folders(problems_file)
+        problems = problem_log(strict, quiet, problems_file)
         with Index.open(index, wait=wait) as ix:
             if not inputs and not ix.store_text:
                 raise InputError(f"{index}: the index keeps no article texts (it was created without --keep-text); "
@@ -333,14 +321,14 @@ def report(
             clusters = [c.to_json() for c in stored_result(ix).clusters]
             if inputs:
                 fields = FieldMap(id_field, text_field, title_field, source_field, date_field)
-                read = cli._corpus(inputs, fmt, fields, problems, rename_duplicate_ids)
+                read = corpus_reader(inputs, fmt, fields, problems, rename_duplicate_ids)
             else:
                 read = lambda: stored_articles(ix)  # noqa: E731
-            info = cli._run_info(inputs or [index], sum(len(c["members"]) for c in clusters), clusters,
+            info = run_info(inputs or [index], sum(len(c["members"]) for c in clusters), clusters,
                                  {"index": str(index)})
-            cli._report_folder(output)
+            report_folder(output)
             with RichProgress(quiet=quiet) as progress:
-                pages = cli._build_report(output, clusters, read, problems, base, singletons, info, progress, workers)
+                pages = build_report(output, clusters, read, problems, base, singletons, info, progress, workers)
         if not quiet:
             err_console.print(f"report with {pages:,} stories written to {escape(str(output / 'index.html'))}")
-        cli._finish_problems(problems, problems_file, quiet)
+        finish_problems(problems, problems_file, quiet)

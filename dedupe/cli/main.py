@@ -3,28 +3,25 @@
 from __future__ import annotations
 
 import json
-import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.markup import escape
 
-from dedupe import __version__
 from dedupe.cli import options as opt
 from dedupe.cli.bench import bench
 from dedupe.cli.index import index_app
-from dedupe.cli.console import RichProgress, err_console, out_console, print_error, print_problem, summary_table
+from dedupe.cli.common import (build_report, check_folders, corpus_reader, finish_problems, guard, problem_log,
+                               report_folder, run_info, write_cluster_outputs)
+from dedupe.cli.console import RichProgress, err_console, out_console, summary_table
 from dedupe.checkpoint import SketchCheckpoint
 from dedupe.config import ClusterConfig
-from dedupe.errors import InputError, Problem, ProblemLog
+from dedupe.errors import InputError, ProblemLog
 from dedupe.eval import evaluate
 from dedupe.eval.labels import read_labels
-from dedupe.io import FieldMap, read_articles, write_jsonl, write_parquet
+from dedupe.io import FieldMap
 from dedupe.io.clusters import read_clusters
-from dedupe.model import Article
 from dedupe.pipeline import ClusterResult, run as run_pipeline
 
 app = typer.Typer(
@@ -34,60 +31,6 @@ app = typer.Typer(
 D = opt.DEFAULTS
 app.command()(bench)
 app.add_typer(index_app, name="index")
-SHOWN_PROBLEMS = 20
-"""Bad records printed as they are met; the rest are counted (and saved with --problems)."""
-
-
-@contextmanager
-def _guard(debug: bool) -> Iterator[None]:
-    """Input errors become one red line and exit code 1; tracebacks only with --debug."""
-    try:
-        yield
-    except InputError as err:
-        if debug:
-            traceback.print_exc()
-        print_error(str(err))
-        raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        print_error("interrupted")
-        raise typer.Exit(130) from None
-    except Exception as err:  # noqa: BLE001 - the CLI never shows a bare traceback
-        if debug:
-            raise
-        print_error(f"internal error: {type(err).__name__}: {err} (run with --debug for details)")
-        raise typer.Exit(1) from None
-
-
-class _ProblemPrinter:
-    def __init__(self) -> None:
-        self.shown = 0
-
-    def __call__(self, problem: Problem) -> None:
-        if self.shown < SHOWN_PROBLEMS:
-            print_problem(problem)
-            self.shown += 1
-
-
-def _problem_log(strict: bool, quiet: bool, problems_file: Path | None) -> ProblemLog:
-    return ProblemLog(strict=strict, on_problem=None if quiet else _ProblemPrinter(),
-                      max_kept=None if problems_file else 10_000)
-
-
-def _finish_problems(problems: ProblemLog, problems_file: Path | None, quiet: bool) -> None:
-    if problems_file:
-        write_jsonl(problems_file, [{"where": p.where, "message": p.message} for p in problems.problems])
-    if not quiet and problems.count > SHOWN_PROBLEMS:
-        hint = "" if problems_file else " (--problems FILE lists them all)"
-        err_console.print(f"[yellow]{problems.count - SHOWN_PROBLEMS:,} more problems not shown{hint}[/]")
-
-
-def _corpus(inputs: list[Path], fmt: opt.InFormat | None, fields: FieldMap, problems: ProblemLog,
-            rename: bool) -> Callable[[], Iterator[Article]]:
-    """A way to stream the corpus (again): `run` reads it once to cluster, once to report."""
-    return lambda: read_articles(inputs, fmt=fmt.value if fmt else None, fields=fields, problems=problems,
-                                 rename_duplicates=rename)
-
-
 def _config(threshold: float, containment: float, ngram: int, num_perm: int, seed: int, window: float | None,
             template_hours: float | None, workers: int, batch_size: int) -> ClusterConfig:
     """The clustering options of `cluster` and `run`; `--template-hours 0` turns that rule off."""
@@ -96,43 +39,11 @@ def _config(threshold: float, containment: float, ngram: int, num_perm: int, see
                          batch_size=batch_size)
 
 
-def _write(path: Path, records: list[dict], fmt: opt.OutFormat) -> None:
-    (write_parquet if fmt is opt.OutFormat.parquet else write_jsonl)(path, records)
-
-
-def _write_cluster_outputs(result: ClusterResult, output: Path, assignments: Path | None, pairs: Path | None,
-                           fmt: opt.OutFormat) -> None:
-    _write(output, [c.to_json() for c in result.clusters], fmt)
-    if assignments:
-        _write(assignments, [{"id": i, "cluster": c} for i, c in result.assignments.items()], fmt)
-    if pairs:
-        _write(pairs, [p.to_json() for p in result.pairs], fmt)
-
-
 def _require_articles(result: ClusterResult, inputs: list[Path], problems: ProblemLog) -> None:
     """Nothing to cluster is bad input, not an empty success."""
     if not result.assignments:
         skipped = f" ({problems.count:,} bad records skipped)" if problems.count else ""
         raise InputError(f"no articles read from {', '.join(map(str, inputs))}{skipped}")
-
-
-def _check_folders(*outputs: Path | None) -> None:
-    """Fail before a long run, not after it, when an output's folder is missing."""
-    for path in outputs:
-        if path is not None and not path.absolute().parent.is_dir():
-            raise InputError(f"cannot write {path}: directory {path.parent} does not exist")
-
-
-def _report_folder(output: Path) -> None:
-    """Create the report folder (not its parents), or say in one line why it cannot be."""
-    if not output.parent.is_dir():
-        raise InputError(f"cannot write {output}: directory {output.parent} does not exist")
-    try:
-        output.mkdir(exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        raise InputError(f"cannot write the report: {output} exists and is not a directory") from None
-    except OSError as err:
-        raise InputError(f"cannot write the report in {output}: {err.strerror or err}") from None
 
 
 def _print_summary(result: ClusterResult, problems: ProblemLog) -> None:
@@ -154,25 +65,6 @@ def _print_summary(result: ClusterResult, problems: ProblemLog) -> None:
             largest.add_row(f"{cluster.id} ({cluster.size} articles)",
                             escape((cluster.title or cluster.representative)[:80]))
         err_console.print(largest)
-
-
-def _build_report(out_dir: Path, clusters: list[dict], read: Callable[[], Iterator[Article]], problems: ProblemLog,
-                  bases: list[str] | None, singletons: bool, run_info: dict, progress, workers: int) -> int:
-    from dedupe.compare.clusters import compare_clusters  # comparison and jinja2 only load for reports
-    from dedupe.report import write_report
-
-    chosen = [c for c in clusters if singletons or len(c["members"]) > 1]
-    wanted = {m for c in chosen for m in c["members"]}
-    articles = {a.id: a for a in read() if a.id in wanted}
-    documents = compare_clusters(chosen, articles, problems, frozenset(bases or ()), workers)
-    write_report(out_dir, documents, run_info, progress)
-    return len(chosen)
-
-
-def _run_info(inputs: list[Path], articles: int, clusters: list[dict], options: dict) -> dict:
-    return {"corpus": [str(p) for p in inputs], "articles": articles, "clusters": len(clusters),
-            "stories": sum(1 for c in clusters if len(c["members"]) > 1),
-            "created_with": f"dedupe {__version__}", "options": options}
 
 
 @app.command()
@@ -208,12 +100,12 @@ def cluster(
 
         dedupe cluster corpora/sample/articles.jsonl -o clusters.jsonl --assignments assignments.jsonl
     """
-    with _guard(debug):
+    with guard(debug):
         config = _config(threshold, containment, ngram, num_perm, seed, window, template_hours, workers, batch_size)
-        _check_folders(output, assignments, pairs, problems_file, checkpoint)
-        problems = _problem_log(strict, quiet, problems_file)
+        check_folders(output, assignments, pairs, problems_file, checkpoint)
+        problems = problem_log(strict, quiet, problems_file)
         fields = FieldMap(id_field, text_field, title_field, source_field, date_field)
-        read = _corpus(inputs, fmt, fields, problems, rename_duplicate_ids)
+        read = corpus_reader(inputs, fmt, fields, problems, rename_duplicate_ids)
         saved = _checkpoint(checkpoint, resume, output, config, quiet)
         if scheduler is not None and engine is not opt.EngineName.dask:
             raise InputError("--scheduler needs --engine dask")
@@ -225,7 +117,7 @@ def cluster(
             else:
                 result = run_pipeline(read(), config, progress, saved)
         _require_articles(result, inputs, problems)
-        _write_cluster_outputs(result, output, assignments, pairs, format_out)
+        write_cluster_outputs(result, output, assignments, pairs, format_out)
         if saved is not None and not quiet:
             err_console.print(f"checkpoint {escape(str(saved.folder))}: {saved.reused:,} batches reused, "
                               f"{saved.saved:,} sketched and saved")
@@ -233,7 +125,7 @@ def cluster(
             saved.remove()  # --resume: the run it protected is done
         if not quiet:
             _print_summary(result, problems)
-        _finish_problems(problems, problems_file, quiet)
+        finish_problems(problems, problems_file, quiet)
 
 
 def _checkpoint(folder: Path | None, resume: bool, output: Path, config: ClusterConfig,
@@ -266,17 +158,17 @@ def report(
 
         dedupe report corpora/sample/articles.jsonl --clusters clusters.jsonl -o reports/sample
     """
-    with _guard(debug):
-        problems = _problem_log(strict, quiet, problems_file)
+    with guard(debug):
+        problems = problem_log(strict, quiet, problems_file)
         fields = FieldMap(id_field, text_field, title_field, source_field, date_field)
         clusters = read_clusters(clusters_file, problems)
-        read = _corpus(inputs, fmt, fields, problems, rename_duplicate_ids)
-        info = _run_info(inputs, sum(len(c["members"]) for c in clusters), clusters, {"clusters": str(clusters_file)})
+        read = corpus_reader(inputs, fmt, fields, problems, rename_duplicate_ids)
+        info = run_info(inputs, sum(len(c["members"]) for c in clusters), clusters, {"clusters": str(clusters_file)})
         with RichProgress(quiet=quiet) as progress:
-            pages = _build_report(output, clusters, read, problems, base, singletons, info, progress, workers)
+            pages = build_report(output, clusters, read, problems, base, singletons, info, progress, workers)
         if not quiet:
             err_console.print(f"report with {pages:,} stories written to {escape(str(output / 'index.html'))}")
-        _finish_problems(problems, problems_file, quiet)
+        finish_problems(problems, problems_file, quiet)
 
 
 @app.command("run")
@@ -302,29 +194,29 @@ def run_command(
 
         dedupe run corpora/sample/articles.jsonl -o reports/sample
     """
-    with _guard(debug):
+    with guard(debug):
         config = _config(threshold, containment, ngram, num_perm, seed, window, template_hours, workers, batch_size)
-        problems = _problem_log(strict, quiet, problems_file)
+        problems = problem_log(strict, quiet, problems_file)
         fields = FieldMap(id_field, text_field, title_field, source_field, date_field)
-        _check_folders(problems_file)
-        _report_folder(output)
-        read = _corpus(inputs, fmt, fields, problems, rename_duplicate_ids)
+        check_folders(problems_file)
+        report_folder(output)
+        read = corpus_reader(inputs, fmt, fields, problems, rename_duplicate_ids)
         with RichProgress(quiet=quiet) as progress:
             result = run_pipeline(read(), config, progress)
             _require_articles(result, inputs, problems)
-            _write_cluster_outputs(result, output / "clusters.jsonl", output / "assignments.jsonl",
+            write_cluster_outputs(result, output / "clusters.jsonl", output / "assignments.jsonl",
                                    output / "pairs.jsonl", opt.OutFormat.jsonl)
             clusters = [c.to_json() for c in result.clusters]
             options = {k: getattr(config, k) for k in ("threshold", "containment", "ngram", "num_perm", "seed",
                                                         "window_days", "template_hours")}
-            info = _run_info(inputs, len(result.assignments), clusters, options)
+            info = run_info(inputs, len(result.assignments), clusters, options)
             quiet_problems = ProblemLog(strict=strict)  # the second reading repeats the first one's problems
-            _build_report(output, clusters, _corpus(inputs, fmt, fields, quiet_problems, rename_duplicate_ids),
+            build_report(output, clusters, corpus_reader(inputs, fmt, fields, quiet_problems, rename_duplicate_ids),
                           problems, base, singletons, info, progress, workers)
         if not quiet:
             _print_summary(result, problems)
             err_console.print(f"report written to {escape(str(output / 'index.html'))}")
-        _finish_problems(problems, problems_file, quiet)
+        finish_problems(problems, problems_file, quiet)
 
 
 @app.command("eval")
@@ -340,7 +232,7 @@ def eval_command(
 
         dedupe eval --truth corpora/sample/labels.jsonl --pred assignments.jsonl
     """
-    with _guard(debug):
+    with guard(debug):
         predicted = read_labels(pred)
         labels = read_labels(truth, known_ids=sorted(predicted))
         missing = len(predicted.keys() - labels.keys()) + len(labels.keys() - predicted.keys())
