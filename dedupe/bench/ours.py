@@ -59,13 +59,12 @@ def dedupe_library(path: Path, settings: Settings, progress: Progress) -> tuple[
 
 def _signatures(path: Path, settings: Settings, progress: Progress) -> np.ndarray:
     """Our signatures of every article's shingles (no normalization), not timed."""
-    from dedupe.minhash import batch_shingle_sets, signatures, token_hashes
-    from dedupe.text import tokenize
+    from dedupe.minhash import batch_shingle_sets, hash_texts, signatures
 
     task = progress.task("signatures for the LSH comparison")
     texts, parts = read_texts(path), []
     while batch := list(islice(texts, 5_000)):
-        sets = batch_shingle_sets([token_hashes(tokenize(text)) for _, text in batch], settings.ngram)
+        sets = batch_shingle_sets(hash_texts([text for _, text in batch]).hashes, settings.ngram)
         parts.append(signatures(sets, settings.num_perm, settings.seed))
         task.advance(len(batch))
     task.close()

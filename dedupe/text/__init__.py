@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dedupe.text.agencies import detect_agencies
-from dedupe.text.boilerplate import strip_boilerplate
+from dedupe.text.agencies import credited_agencies, detect_agencies
+from dedupe.text.boilerplate import find_furniture, strip_boilerplate, strip_furniture
 from dedupe.text.normalize import normalize
 from dedupe.text.tokenize import tokenize
 
@@ -24,8 +24,10 @@ class CleanText:
 def clean_for_matching(text: str, title: str | None = None) -> CleanText:
     """Normalize and strip boilerplate from a body; fall back to the title if nothing is
     left. Agencies are read from the title and the whole normalized body."""
-    body = normalize(text)
+    body = find_furniture(normalize(text))
     head = normalize(title) if title else ""
-    cleaned = strip_boilerplate(body) or head
-    agencies = detect_agencies(head) + detect_agencies(body) if head else detect_agencies(body)
+    cleaned = strip_furniture(body) or head
+    agencies = credited_agencies(body)
+    if head:
+        agencies = detect_agencies(head) + agencies
     return CleanText(cleaned, tuple(dict.fromkeys(agencies)))

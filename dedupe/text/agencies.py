@@ -18,9 +18,9 @@ from dedupe.text.agency_table import (
     canonical_agency,
     is_ambiguous,
 )
-from dedupe.text.boilerplate import is_furniture, split_trailer
+from dedupe.text.boilerplate import Furniture, find_furniture
 
-__all__ = ["AGENCIES", "detect_agencies"]
+__all__ = ["AGENCIES", "credited_agencies", "detect_agencies"]
 
 _PAREN_LIST_RE = re.compile(rf"\(\s*{AGENCY}(?:\s*(?:,|/|;|&|\band\b)\s*{AGENCY})*\s*\)")
 _REUTERS_STYLE_CREDIT_RE = re.compile(
@@ -35,27 +35,27 @@ Found = tuple[int, str]  # (position in the text, canonical agency name)
 def detect_agencies(text: str) -> list[str]:
     """Canonical names of the agencies that normalized `text` credits, in order of first
     appearance, without duplicates."""
-    paragraphs = text.split("\n\n")
-    furniture = [is_furniture(p) for p in paragraphs]
-    content = [i for i, is_furn in enumerate(furniture) if not is_furn]
-    lead, tail = (content[0], content[-1]) if content else (-1, -1)
-    found: list[Found] = []
+    return credited_agencies(find_furniture(text))
+
+
+def credited_agencies(found: Furniture) -> list[str]:
+    """`detect_agencies` for a text whose furniture was found already."""
+    hits: list[Found] = []
     offset = 0
-    for i, paragraph in enumerate(paragraphs):
-        if furniture[i]:
-            hits = _in_furniture(paragraph)
+    for i, paragraph in enumerate(found.paragraphs):
+        if found.is_furniture[i]:
+            hits.extend((offset + pos, name) for pos, name in _in_furniture(paragraph))
         else:
-            hits = _in_story(paragraph, is_lead=i == lead, is_tail=i == tail)
-        found.extend((offset + pos, name) for pos, name in hits)
+            hits.extend((offset + pos, name) for pos, name in _in_story(paragraph, i, found))
         offset += len(paragraph) + 2
-    found.sort(key=lambda hit: hit[0])
-    return list(dict.fromkeys(name for _, name in found))
+    hits.sort(key=lambda hit: hit[0])
+    return list(dict.fromkeys(name for _, name in hits))
 
 
 def _in_furniture(paragraph: str) -> Iterator[Found]:
     """Every agency named in a byline, credit, copyright, caption or link line."""
     if credits.is_caption(paragraph) and not credits.is_credit_line(paragraph):
-        yield from _in_photo_credits(paragraph)
+        yield from _in_photo_credits(paragraph, credits.photo_credit_at_end(paragraph))
         return
     hits = list(_names_in(paragraph, 0, allow_ambiguous=True))
     if not hits and _REUTERS_STYLE_CREDIT_RE.match(paragraph):
@@ -63,10 +63,10 @@ def _in_furniture(paragraph: str) -> Iterator[Found]:
     yield from hits
 
 
-def _in_story(paragraph: str, is_lead: bool, is_tail: bool) -> Iterator[Found]:
-    """Agencies credited inside a paragraph of the story itself."""
-    if is_lead:
-        match = credits.match_dateline(paragraph)
+def _in_story(paragraph: str, i: int, found: Furniture) -> Iterator[Found]:
+    """Agencies credited inside paragraph `i` of the story itself."""
+    if i == found.lead:
+        match = found.dateline
         group = "agency" if match is not None and match.group("agency") else "wire"
         if match is not None and match.group(group) is not None:
             yield from _names_in(match.group(group), match.start(group), True)
@@ -75,18 +75,18 @@ def _in_story(paragraph: str, is_lead: bool, is_tail: bool) -> Iterator[Found]:
             hits = list(_names_in(match.group(), match.start(), allow_ambiguous=True))
             if len(hits) > 1 or _DATELINE_DASH_RE.match(paragraph, match.end()):
                 yield from hits  # "(AP, AFP)"; a lone "(EPA)" is usually an abbreviation
-    yield from _in_photo_credits(paragraph)
-    if is_tail:
-        kept, trailer = split_trailer(paragraph)
+    yield from _in_photo_credits(paragraph, found.photo_credits.get(i))
+    if i == found.tail:
+        kept, trailer = found.trailer
         yield from _names_in(trailer, len(kept), allow_ambiguous=True)
 
 
-def _in_photo_credits(paragraph: str) -> Iterator[Found]:
+def _in_photo_credits(paragraph: str, at_end: re.Match[str] | None) -> Iterator[Found]:
+    """Agencies in the photo credits of `paragraph`, which ends in photo credit `at_end`."""
     for match in credits.photo_credits(paragraph):
         yield match.start(), canonical_agency(match.group("agency") or match.group("reuters"))
-    match = credits.photo_credit_at_end(paragraph)
-    if match is not None:
-        yield from _names_in(match.group(), match.start(), allow_ambiguous=True)
+    if at_end is not None:
+        yield from _names_in(at_end.group(), at_end.start(), allow_ambiguous=True)
 
 
 def _names_in(text: str, offset: int, allow_ambiguous: bool) -> Iterator[Found]:

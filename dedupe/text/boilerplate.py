@@ -3,26 +3,68 @@ different: datelines, bylines, agency credits, copyright notices, captions, link
 
 from __future__ import annotations
 
-from functools import lru_cache
+import re
+from dataclasses import dataclass
 
 from dedupe.text import credits
 
 
+@dataclass(frozen=True)
+class Furniture:
+    """Where the furniture of one normalized text is, found once both for stripping it and
+    for reading the agencies it credits."""
+
+    paragraphs: list[str]
+    is_furniture: list[bool]
+    lead: int  # the first paragraph that is not furniture, -1 if there is none
+    tail: int  # the last one
+    dateline: re.Match[str] | None  # opening the lead
+    trailer: tuple[str, str]  # the tail split before the credits at its very end
+    photo_credits: dict[int, re.Match[str]]  # paragraph index -> the photo credit ending it
+
+
+def find_furniture(text: str) -> Furniture:
+    """Find the furniture of normalized `text`, one paragraph at a time."""
+    paragraphs = text.split("\n\n")
+    furniture = [is_furniture(p) for p in paragraphs]
+    story = [i for i, is_furn in enumerate(furniture) if not is_furn]
+    if not story:
+        return Furniture(paragraphs, furniture, -1, -1, None, ("", ""), {})
+    lead, tail = story[0], story[-1]
+    photo_credits = {}
+    for i in story:
+        match = credits.photo_credit_at_end(paragraphs[i])
+        if match is not None:
+            photo_credits[i] = match
+    return Furniture(paragraphs, furniture, lead, tail, credits.match_dateline(paragraphs[lead]),
+                     split_trailer(paragraphs[tail]), photo_credits)
+
+
 def strip_boilerplate(text: str) -> str:
     """Remove boilerplate from normalized text, keeping every news sentence."""
-    paragraphs = [_strip_photo_credit(p) for p in text.split("\n\n") if not is_furniture(p)]
+    return strip_furniture(find_furniture(text))
+
+
+def strip_furniture(found: Furniture) -> str:
+    """The text of `found` without its furniture."""
+    paragraphs = [_strip_photo_credit(p, found.photo_credits.get(i))
+                  for i, p in enumerate(found.paragraphs) if not found.is_furniture[i]]
     if paragraphs:
-        paragraphs[0] = strip_dateline(paragraphs[0])
-    _strip_trailers(paragraphs)
+        # A photo credit cut off the lead changes where its dateline can end.
+        lead = paragraphs[0]
+        dateline = (found.dateline if lead == found.paragraphs[found.lead]
+                    else credits.match_dateline(lead))
+        paragraphs[0] = lead if dateline is None else lead[dateline.end():]
+    _strip_trailers(paragraphs, found)
     return "\n\n".join(p for p in paragraphs if p)
 
 
-@lru_cache(maxsize=4096)  # clean_for_matching asks twice: to strip, and to find agencies
 def is_furniture(paragraph: str) -> bool:
     """A paragraph that is entirely byline, credit, copyright, caption or link line."""
-    return (credits.is_byline(paragraph) or credits.is_credit_line(paragraph)
-            or credits.is_copyright_line(paragraph) or credits.is_caption(paragraph)
-            or credits.is_link_line(paragraph))
+    return credits.may_be_furniture(paragraph) and (
+        credits.is_byline(paragraph) or credits.is_credit_line(paragraph)
+        or credits.is_copyright_line(paragraph) or credits.is_caption(paragraph)
+        or credits.is_link_line(paragraph))
 
 
 def strip_dateline(paragraph: str) -> str:
@@ -31,16 +73,17 @@ def strip_dateline(paragraph: str) -> str:
     return paragraph if match is None else paragraph[match.end():]
 
 
-def _strip_photo_credit(paragraph: str) -> str:
+def _strip_photo_credit(paragraph: str, credit: re.Match[str] | None) -> str:
     """Cut a photo credit off the end of a long paragraph that a caption was merged into."""
-    match = credits.photo_credit_at_end(paragraph)
-    return paragraph if match is None else paragraph[:match.start()].rstrip()
+    return paragraph if credit is None else paragraph[:credit.start()].rstrip()
 
 
-def _strip_trailers(paragraphs: list[str]) -> None:
+def _strip_trailers(paragraphs: list[str], found: Furniture) -> None:
     """Cut trailing credits ('REUTER', 'zc/wd (AP, AFP)', '(Reporting by ...)') in place."""
     while paragraphs:
-        last = strip_trailer(paragraphs[-1])
+        last = paragraphs[-1]
+        # The tail was split already, unless a dateline or photo credit was cut off it.
+        last = found.trailer[0] if last == found.paragraphs[found.tail] else strip_trailer(last)
         if last:
             paragraphs[-1] = last
             return

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from dedupe.text.agency_table import AGENCIES, AGENCY
 
@@ -169,8 +168,49 @@ def _is_agency_credit(text: str) -> bool:
     return _AGENCY_LIST_RE.fullmatch(text.strip()) is not None
 
 
+# Every paragraph of every article goes through the checks below, and a regex is slow to
+# fail, so each check first rules out most news paragraphs with plain string tests. A test
+# only rejects what its regex cannot match; the comments say why.
+
+# The first word of each _BYLINE_RE alternative, but the one that ends in an agency.
+_BYLINE_STARTS = ("By", "BY")
+# The first word of each _CREDIT_LINE_RE alternative that ends neither in ")" nor an agency.
+_CREDIT_LINE_STARTS = ("-", "With", "Additional", "additional", "Reporting", "reporting",
+                       "Writing", "Editing", "Compiled", "Source", "Agencies")
+_COPYRIGHT_STARTS = ("Copyright", "©", "(c)", "All", "This")  # of each _COPYRIGHT_RE alternative
+_LINK_LINE_STARTS = ("Read", "READ", "Also", "ALSO", "See", "Related", "RELATED", "More",
+                     "Follow", "Sign", "Subscribe", "Click", "Share", "Advertisement",
+                     "ADVERTISEMENT")  # the first word of each _LINK_LINE_RE alternative
+_CAPTION_STARTS = ("(", "Photo", "PHOTO", "Image", "Picture", "Foto", "Caption", "Video",
+                   "Graphic", "Illustration", "FILE", "IN")  # of each _CAPTION_START_RE one
+_FURNITURE_STARTS = (*_BYLINE_STARTS, *_CREDIT_LINE_STARTS, *_COPYRIGHT_STARTS,
+                     *_LINK_LINE_STARTS, *_CAPTION_STARTS)
+
+# The last word of each alias: "France-Presse" ends in "presse".
+_AGENCY_LAST_WORDS = frozenset(
+    re.split(r"[\s-]", alias)[-1].casefold() for aliases in AGENCIES.values() for alias in aliases
+)
+# ... and of each _CONTRIBUTED_RE alternative.
+_CREDIT_LAST_WORDS = _AGENCY_LAST_WORDS | {"report", "article", "story", "reporting"}
+
+
+def may_be_furniture(paragraph: str) -> bool:
+    """False for a paragraph that none of the is_* checks below accepts, found by their
+    quick tests alone: most news paragraphs."""
+    if paragraph.startswith(_FURNITURE_STARTS) or _may_end_in_photo_credit(paragraph):
+        return True
+    if len(paragraph) > MAX_CREDIT_CHARS:  # and so it is no byline, credit or copyright line
+        return False
+    return paragraph.endswith((")", ").")) or _may_end_in_word(paragraph, _CREDIT_LAST_WORDS)
+
+
 def is_byline(paragraph: str) -> bool:
-    return len(paragraph) <= MAX_BYLINE_CHARS and _BYLINE_RE.fullmatch(paragraph) is not None
+    if len(paragraph) > MAX_BYLINE_CHARS:
+        return False
+    if not (paragraph.startswith(_BYLINE_STARTS)
+            or _may_end_in_word(paragraph, _AGENCY_LAST_WORDS)):
+        return False
+    return _BYLINE_RE.fullmatch(paragraph) is not None
 
 
 def is_credit_line(paragraph: str) -> bool:
@@ -178,35 +218,54 @@ def is_credit_line(paragraph: str) -> bool:
         return False
     if "contributed" in paragraph or "used in this" in paragraph:
         return _CONTRIBUTED_RE.fullmatch(paragraph) is not None
+    if not (paragraph.endswith((")", ").")) or paragraph.startswith(_CREDIT_LINE_STARTS)
+            or _may_end_in_word(paragraph, _AGENCY_LAST_WORDS)):
+        return False
     return _CREDIT_LINE_RE.fullmatch(paragraph) is not None
 
 
 def is_copyright_line(paragraph: str) -> bool:
-    return len(paragraph) <= MAX_CREDIT_CHARS and _COPYRIGHT_RE.fullmatch(paragraph) is not None
+    return (len(paragraph) <= MAX_CREDIT_CHARS and paragraph.startswith(_COPYRIGHT_STARTS)
+            and _COPYRIGHT_RE.fullmatch(paragraph) is not None)
 
 
 def is_link_line(paragraph: str) -> bool:
-    return len(paragraph) <= MAX_CREDIT_CHARS and _LINK_LINE_RE.match(paragraph) is not None
+    return (len(paragraph) <= MAX_CREDIT_CHARS and paragraph.startswith(_LINK_LINE_STARTS)
+            and _LINK_LINE_RE.match(paragraph) is not None)
 
 
 def is_caption(paragraph: str) -> bool:
     """A photo caption or image credit: starts like one, or is short and ends in a credit."""
-    if _CAPTION_START_RE.match(paragraph):
+    if paragraph.startswith(_CAPTION_STARTS) and _CAPTION_START_RE.match(paragraph):
         return True
     return (photo_credit_at_end(paragraph) is not None
             and len(paragraph.split()) <= MAX_CAPTION_WORDS)
 
 
-_PHOTO_HINT_RE = re.compile("/|hoto|HOTO|Image|Picture|Foto")
-
-
-@lru_cache(maxsize=4096)  # asked for each paragraph when stripping, by is_caption and for agencies
 def photo_credit_at_end(paragraph: str) -> re.Match[str] | None:
     """The photo credit ending `paragraph`: '(AP Photo/Jane Doe)', 'Photo: Jane Doe/AFP'."""
-    start = max(0, len(paragraph) - PHOTO_CREDIT_CHARS)
-    if _PHOTO_HINT_RE.search(paragraph, start) is None:
-        return None  # the credit regex is slow to fail; most paragraphs are not captions
-    return PHOTO_CREDIT_END_RE.search(paragraph, start)
+    if not _may_end_in_photo_credit(paragraph):
+        return None  # the regex is slow to fail, and most paragraphs are not captions
+    return PHOTO_CREDIT_END_RE.search(paragraph, max(0, len(paragraph) - PHOTO_CREDIT_CHARS))
+
+
+def _may_end_in_photo_credit(paragraph: str) -> bool:
+    # Each PHOTO_CREDIT_END_RE alternative needs a ")" ("(AP Photo/Jane Doe)"), a "/"
+    # ("Jane Doe/AFP", "REUTERS/Jane Doe") or a ":" ("Photo: Jane Doe").
+    tail = paragraph[-PHOTO_CREDIT_CHARS:]
+    return "/" in tail or ")" in tail or ":" in tail
+
+
+def _may_end_in_word(paragraph: str, words: frozenset[str]) -> bool:
+    """False if `paragraph` cannot end in one of `words` (case-folded), or in a phrase
+    whose last word it is, and an optional period."""
+    last = paragraph[paragraph.rfind(" ") + 1:].removesuffix(".")
+    if last.casefold() in words:
+        return True
+    # An ASCII word of letters only is what follows the last space, so it is a whole word.
+    # Anything else may end in one: "AP/Reuters", or a letter that a regex ignoring case
+    # takes for an ASCII one (the Kelvin sign for "K").
+    return not (last.isascii() and last.isalpha())
 
 
 def may_end_in_trailer(paragraph: str) -> bool:
