@@ -96,4 +96,4 @@ def resolve_columns(columns: Iterable[str], fields: FieldMap) -> dict[str, str]:
 
 
 def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (isinstance(value, str) and (not value or value.isspace()))  # no stripped copy

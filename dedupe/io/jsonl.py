@@ -19,7 +19,8 @@ def parse_json(text: str) -> Any:
     """`json.loads`, with lone surrogates ("\\ud800" escapes) replaced by U+FFFD so that
     the values can be written out again as UTF-8."""
     value = json.loads(text)
-    return _replace_surrogates(value) if _SURROGATE_ESCAPE_RE.search(text) else value
+    escaped = "\\u" in text and _SURROGATE_ESCAPE_RE.search(text)  # `in` first: a regex scan is slower
+    return _replace_surrogates(value) if escaped else value
 
 
 def _replace_surrogates(value: Any) -> Any:
@@ -94,7 +95,7 @@ def _read_lines(file: InputFile, ctx: ReadContext,
                 lines: Iterable[tuple[int, str]]) -> Iterator[Located]:
     empty = True
     for number, line in lines:
-        if not line.strip():
+        if not line or line.isspace():  # blank, without making a stripped copy
             continue
         empty = False
         where = f"{file.where}:{number}"
