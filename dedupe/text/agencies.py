@@ -44,9 +44,11 @@ def credited_agencies(found: Furniture) -> list[str]:
     offset = 0
     for i, paragraph in enumerate(found.paragraphs):
         if found.is_furniture[i]:
-            hits.extend((offset + pos, name) for pos, name in _in_furniture(paragraph))
+            in_paragraph = list(_in_furniture(paragraph))
         else:
-            hits.extend((offset + pos, name) for pos, name in _in_story(paragraph, i, found))
+            in_paragraph = _in_story(paragraph, i, found)
+        if in_paragraph:
+            hits.extend((offset + pos, name) for pos, name in in_paragraph)
         offset += len(paragraph) + 2
     hits.sort(key=lambda hit: hit[0])
     return list(dict.fromkeys(name for _, name in hits))
@@ -63,22 +65,33 @@ def _in_furniture(paragraph: str) -> Iterator[Found]:
     yield from hits
 
 
-def _in_story(paragraph: str, i: int, found: Furniture) -> Iterator[Found]:
+def _in_story(paragraph: str, i: int, found: Furniture) -> list[Found]:
     """Agencies credited inside paragraph `i` of the story itself."""
-    if i == found.lead:
-        match = found.dateline
-        group = "agency" if match is not None and match.group("agency") else "wire"
-        if match is not None and match.group(group) is not None:
-            yield from _names_in(match.group(group), match.start(group), True)
+    hits: list[Found] = []  # most paragraphs credit none, so each search below is guarded
+    if i == found.lead and found.dateline is not None:
+        hits.extend(_in_dateline(found.dateline))
     if "(" in paragraph:
-        for match in _PAREN_LIST_RE.finditer(paragraph):
-            hits = list(_names_in(match.group(), match.start(), allow_ambiguous=True))
-            if len(hits) > 1 or _DATELINE_DASH_RE.match(paragraph, match.end()):
-                yield from hits  # "(AP, AFP)"; a lone "(EPA)" is usually an abbreviation
-    yield from _in_photo_credits(paragraph, found.photo_credits.get(i))
+        hits.extend(_in_agency_lists(paragraph))
+    at_end = found.photo_credits.get(i)
+    if at_end is not None or credits.may_have_photo_credits(paragraph):
+        hits.extend(_in_photo_credits(paragraph, at_end))
     if i == found.tail:
         kept, trailer = found.trailer
-        yield from _names_in(trailer, len(kept), allow_ambiguous=True)
+        hits.extend(_names_in(trailer, len(kept), allow_ambiguous=True))
+    return hits
+
+
+def _in_dateline(match: re.Match[str]) -> Iterator[Found]:
+    group = "agency" if match.group("agency") else "wire"
+    if match.group(group) is not None:
+        yield from _names_in(match.group(group), match.start(group), True)
+
+
+def _in_agency_lists(paragraph: str) -> Iterator[Found]:
+    for match in _PAREN_LIST_RE.finditer(paragraph):
+        hits = list(_names_in(match.group(), match.start(), allow_ambiguous=True))
+        if len(hits) > 1 or _DATELINE_DASH_RE.match(paragraph, match.end()):
+            yield from hits  # "(AP, AFP)"; a lone "(EPA)" is usually an abbreviation
 
 
 def _in_photo_credits(paragraph: str, at_end: re.Match[str] | None) -> Iterator[Found]:

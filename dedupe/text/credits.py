@@ -279,6 +279,12 @@ def may_end_in_trailer(paragraph: str) -> bool:
 
 def photo_credits(paragraph: str) -> Iterator[re.Match[str]]:
     """Photo credits anywhere in `paragraph`: 'AP Photo', 'AFP PHOTO', 'REUTERS/Jane Doe'."""
-    if "Photo" in paragraph or "PHOTO" in paragraph or "REUTERS/" in paragraph:
+    if may_have_photo_credits(paragraph):
         yield from PHOTO_CREDIT_RE.finditer(paragraph)
+
+
+def may_have_photo_credits(paragraph: str) -> bool:
+    """False if `paragraph` has no photo credit: each PHOTO_CREDIT_RE alternative needs one
+    of these words."""
+    return "Photo" in paragraph or "PHOTO" in paragraph or "REUTERS/" in paragraph
 
