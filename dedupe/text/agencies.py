@@ -75,7 +75,7 @@ def _in_story(paragraph: str, i: int, found: Furniture) -> list[Found]:
     at_end = found.photo_credits.get(i)
     if at_end is not None or credits.may_have_photo_credits(paragraph):
         hits.extend(_in_photo_credits(paragraph, at_end))
-    if i == found.tail:
+    if i == found.tail and found.trailer[1]:
         kept, trailer = found.trailer
         hits.extend(_names_in(trailer, len(kept), allow_ambiguous=True))
     return hits

@@ -144,6 +144,10 @@ _TRAILER_LAST_WORDS = frozenset(
 
 def match_dateline(paragraph: str) -> re.Match[str] | None:
     """The dateline opening `paragraph`, if it has one."""
+    # The regex is slow, and _looks_like_dateline only accepts a dateline separated from the
+    # story by "-" or ":", or crediting an agency as "(AP)" or "AP -".
+    if "-" not in paragraph and ":" not in paragraph and "(" not in paragraph:
+        return None
     match = DATELINE_RE.match(paragraph)
     if match is None or match.end() >= len(paragraph) or not _looks_like_dateline(match):
         return None

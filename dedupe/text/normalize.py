@@ -36,6 +36,8 @@ def _char_map() -> dict[str, str]:
 
 
 _CHAR_MAP = _char_map()
+# The ASCII characters that _CHAR_MAP leaves alone: printable ones and the newline.
+_PRINTABLE_ASCII_OR_NEWLINE = bytes(range(0x20, 0x7F)) + b"\n"
 # A regex finds the few characters to replace much faster than str.translate walks them all.
 _SPECIAL_CHAR_RE = re.compile("[" + "".join(map(re.escape, _CHAR_MAP)) + "]")
 _DOUBLE_HYPHEN_RE = re.compile(r"(?<!-)--(?!-)")  # the typewriter em dash
@@ -60,6 +62,8 @@ def normalize(text: str) -> str:
     """Clean `text` for display and matching: NFKC, straight quotes, one dash style,
     no invisible or control characters, OCR hyphenation joined, paragraphs as "\\n\\n"."""
     text = _normalize_chars(text)
+    if text.isascii() and _is_laid_out(text):
+        return text  # most web text is, and splitting and joining it again costs
     if "--" in text:
         text = _DOUBLE_HYPHEN_RE.sub(" - ", text)
     blocks = _split_paragraphs(text)
@@ -67,6 +71,17 @@ def normalize(text: str) -> str:
         blocks = [_join_line_break_hyphens(block, text) for block in blocks]
     paragraphs = (_collapse_spaces(block) for block in blocks)
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def _is_laid_out(text: str) -> bool:
+    """True if `text`, ASCII out of _normalize_chars (so its only whitespace is " " and
+    "\\n"), is what the rest of normalize would make of it: no "--", paragraphs split by
+    exactly one blank line (so no line break inside one, and no hyphenation to join), and
+    no space next to another or at either end of a line."""
+    return (text.count("\n") == 2 * text.count("\n\n") and "\n\n\n" not in text
+            and "--" not in text and "  " not in text and " \n" not in text
+            and "\n " not in text and not text.startswith(("\n", " "))
+            and not text.endswith(("\n", " ")))
 
 
 def _collapse_spaces(block: str) -> str:
@@ -77,8 +92,9 @@ def _collapse_spaces(block: str) -> str:
 
 
 def _normalize_chars(text: str) -> str:
-    text = text.replace("\r\n", "\n")
-    if text.isascii() and text.replace("\n", " ").isprintable():
+    if "\r" in text:  # a fast scan; replace copies the text even when there is nothing to do
+        text = text.replace("\r\n", "\n")
+    if text.isascii() and not text.encode().translate(None, _PRINTABLE_ASCII_OR_NEWLINE):
         return text  # the common case: nothing to map, and ASCII is already NFKC
     text = _map_chars(text)
     # Map before NFKC (which would turn a double prime into two primes and the acute accent
