@@ -50,6 +50,8 @@ def credited_agencies(found: Furniture) -> list[str]:
         if in_paragraph:
             hits.extend((offset + pos, name) for pos, name in in_paragraph)
         offset += len(paragraph) + 2
+    if not hits:
+        return []
     hits.sort(key=lambda hit: hit[0])
     return list(dict.fromkeys(name for _, name in hits))
 

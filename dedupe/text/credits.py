@@ -187,8 +187,10 @@ _LINK_LINE_STARTS = ("Read", "READ", "Also", "ALSO", "See", "Related", "RELATED"
                      "ADVERTISEMENT")  # the first word of each _LINK_LINE_RE alternative
 _CAPTION_STARTS = ("(", "Photo", "PHOTO", "Image", "Picture", "Foto", "Caption", "Video",
                    "Graphic", "Illustration", "FILE", "IN")  # of each _CAPTION_START_RE one
-_FURNITURE_STARTS = (*_BYLINE_STARTS, *_CREDIT_LINE_STARTS, *_COPYRIGHT_STARTS,
-                     *_LINK_LINE_STARTS, *_CAPTION_STARTS)
+# One regex of literals is quicker than str.startswith with all of them.
+_FURNITURE_START_RE = re.compile("|".join(map(re.escape, (
+    *_BYLINE_STARTS, *_CREDIT_LINE_STARTS, *_COPYRIGHT_STARTS, *_LINK_LINE_STARTS,
+    *_CAPTION_STARTS))))
 
 # The last word of each alias: "France-Presse" ends in "presse".
 _AGENCY_LAST_WORDS = frozenset(
@@ -201,7 +203,7 @@ _CREDIT_LAST_WORDS = _AGENCY_LAST_WORDS | {"report", "article", "story", "report
 def may_be_furniture(paragraph: str) -> bool:
     """False for a paragraph that none of the is_* checks below accepts, found by their
     quick tests alone: most news paragraphs."""
-    if paragraph.startswith(_FURNITURE_STARTS) or _may_end_in_photo_credit(paragraph):
+    if _FURNITURE_START_RE.match(paragraph) or _may_end_in_photo_credit(paragraph):
         return True
     if len(paragraph) > MAX_CREDIT_CHARS:  # and so it is no byline, credit or copyright line
         return False

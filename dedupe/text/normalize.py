@@ -75,13 +75,13 @@ def normalize(text: str) -> str:
 
 def _is_laid_out(text: str) -> bool:
     """True if `text`, ASCII out of _normalize_chars (so its only whitespace is " " and
-    "\\n"), is what the rest of normalize would make of it: no "--", paragraphs split by
-    exactly one blank line (so no line break inside one, and no hyphenation to join), and
-    no space next to another or at either end of a line."""
-    return (text.count("\n") == 2 * text.count("\n\n") and "\n\n\n" not in text
-            and "--" not in text and "  " not in text and " \n" not in text
-            and "\n " not in text and not text.startswith(("\n", " "))
-            and not text.endswith(("\n", " ")))
+    "\\n"), is what the rest of normalize would make of it: no "--", non-empty paragraphs
+    split by exactly one blank line (so no line break inside one, and no hyphenation to
+    join), no space next to another or at either end of a paragraph."""
+    paragraphs = text.split("\n\n")
+    return (text.count("\n") == 2 * len(paragraphs) - 2 and all(paragraphs)
+            and "--" not in text and "  " not in text
+            and not any(p[0] == " " or p[-1] == " " for p in paragraphs))
 
 
 def _collapse_spaces(block: str) -> str:
