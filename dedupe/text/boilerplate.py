@@ -25,14 +25,16 @@ class Furniture(NamedTuple):  # not a dataclass: one is made per text, and a tup
 def find_furniture(text: str) -> Furniture:
     """Find the furniture of normalized `text`, one paragraph at a time."""
     paragraphs = text.split("\n\n")
-    furniture = [is_furniture(p) for p in paragraphs]
+    # Most paragraphs fail the quick test, and so are no furniture and end in no photo credit.
+    plain = [not credits.may_be_furniture(p) for p in paragraphs]
+    furniture = [not is_plain and is_furniture(p) for p, is_plain in zip(paragraphs, plain)]
     story = [i for i, is_furn in enumerate(furniture) if not is_furn]
     if not story:
         return Furniture(paragraphs, furniture, -1, -1, None, ("", ""), {})
     lead, tail = story[0], story[-1]
     photo_credits = {}
     for i in story:
-        match = credits.photo_credit_at_end(paragraphs[i])
+        match = None if plain[i] else credits.photo_credit_at_end(paragraphs[i])
         if match is not None:
             photo_credits[i] = match
     return Furniture(paragraphs, furniture, lead, tail, credits.match_dateline(paragraphs[lead]),

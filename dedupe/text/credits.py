@@ -202,7 +202,7 @@ _CREDIT_LAST_WORDS = _AGENCY_LAST_WORDS | {"report", "article", "story", "report
 
 def may_be_furniture(paragraph: str) -> bool:
     """False for a paragraph that none of the is_* checks below accepts, found by their
-    quick tests alone: most news paragraphs."""
+    quick tests alone: most news paragraphs. Such a paragraph ends in no photo credit."""
     if _FURNITURE_START_RE.match(paragraph) or _may_end_in_photo_credit(paragraph):
         return True
     if len(paragraph) > MAX_CREDIT_CHARS:  # and so it is no byline, credit or copyright line
