@@ -201,8 +201,9 @@ _CREDIT_LAST_WORDS = _AGENCY_LAST_WORDS | {"report", "article", "story", "report
 
 
 def may_be_furniture(paragraph: str) -> bool:
-    """False for a paragraph that none of the is_* checks below accepts, found by their
-    quick tests alone: most news paragraphs. Such a paragraph ends in no photo credit."""
+    """True unless the quick tests of the is_* checks below show that none of them accepts
+    `paragraph`, as for most news paragraphs; a paragraph it rejects ends in no photo
+    credit either."""
     if _FURNITURE_START_RE.match(paragraph) or _may_end_in_photo_credit(paragraph):
         return True
     if len(paragraph) > MAX_CREDIT_CHARS:  # and so it is no byline, credit or copyright line
@@ -213,8 +214,8 @@ def may_be_furniture(paragraph: str) -> bool:
 def is_byline(paragraph: str) -> bool:
     if len(paragraph) > MAX_BYLINE_CHARS:
         return False
-    if not (paragraph.startswith(_BYLINE_STARTS)
-            or _may_end_in_word(paragraph, _AGENCY_LAST_WORDS)):
+    if not (paragraph.startswith(_BYLINE_STARTS)  # "By Jane Doe, AP"
+            or _may_end_in_word(paragraph, _AGENCY_LAST_WORDS)):  # "Jane Doe, AFP"
         return False
     return _BYLINE_RE.fullmatch(paragraph) is not None
 
@@ -225,7 +226,7 @@ def is_credit_line(paragraph: str) -> bool:
     if "contributed" in paragraph or "used in this" in paragraph:
         return _CONTRIBUTED_RE.fullmatch(paragraph) is not None
     if not (paragraph.endswith((")", ").")) or paragraph.startswith(_CREDIT_LINE_STARTS)
-            or _may_end_in_word(paragraph, _AGENCY_LAST_WORDS)):
+            or _may_end_in_word(paragraph, _AGENCY_LAST_WORDS)):  # "zc/wd (AP)", "- AFP"
         return False
     return _CREDIT_LINE_RE.fullmatch(paragraph) is not None
 
@@ -263,8 +264,8 @@ def _may_end_in_photo_credit(paragraph: str) -> bool:
 
 
 def _may_end_in_word(paragraph: str, words: frozenset[str]) -> bool:
-    """False if `paragraph` cannot end in one of `words` (case-folded), or in a phrase
-    whose last word it is, and an optional period."""
+    """False if `paragraph` cannot end in a phrase whose last word is one of `words`
+    (case-folded), followed by at most a period."""
     last = paragraph[paragraph.rfind(" ") + 1:].removesuffix(".")
     if last.casefold() in words:
         return True
