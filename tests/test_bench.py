@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dedupe.bench import baselines, ours
-from dedupe.bench.corpus import generate, write_corpus
+from dedupe.bench.corpus import existing_corpus, generate, write_corpus
 from dedupe.bench.report import LABELS, markdown
 from dedupe.bench.runner import extrapolated, read_truth, score
 from dedupe.bench.tooling import Settings, shingles
@@ -36,6 +36,16 @@ def quick_run(tmp_path_factory) -> Path:
     result = CliRunner().invoke(app, ["bench", "--quick", "--tools", ",".join(QUICK_TOOLS), "-o", str(out), "-q"])
     assert result.exit_code == 0, result.output
     return out
+
+
+def test_a_completed_corpus_is_found_again_and_a_partial_one_is_not(tmp_path):
+    corpus, truth = tmp_path / "c.jsonl", tmp_path / "t.jsonl"
+    assert existing_corpus(corpus, truth) is None
+    generated = write_corpus(corpus, truth, 120, seed=4)
+    assert existing_corpus(corpus, truth) == generated
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl", "c.jsonl.stats.json", "t.jsonl"]
+    (tmp_path / "c.jsonl.stats.json").unlink()  # as if the run had stopped before its counts
+    assert existing_corpus(corpus, truth) is None
 
 
 def test_generator_is_deterministic_for_a_seed():

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import heapq
 import json
+import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import numpy as np
 
 from dedupe.bench.reprint import AGENCIES, Story, reprint
 from dedupe.bench.words import Lexicon, article_length, paragraphs
+from dedupe.io.write import atomic_write
 from dedupe.progress import NullProgress, Progress
 
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)
@@ -84,14 +86,23 @@ def generate(size: int, seed: int = 1) -> Iterator[tuple[dict, dict]]:
                 heapq.heappush(pending, (due, int(rng.integers(1 << 62)), doc_id, story, published))
 
 
+def _partial(path: Path) -> Path:
+    return path.with_name(path.name + ".part")
+
+
+def _stats_path(path: Path) -> Path:
+    return path.with_name(path.name + ".stats.json")
+
+
 def write_corpus(path: Path, truth_path: Path, size: int, seed: int = 1,
                  progress: Progress | None = None) -> Generated:
-    """Write the corpus (JSONL, or Parquet when `path` ends in .parquet) and its truth (JSONL)."""
+    """Write the corpus (JSONL, or Parquet when `path` ends in .parquet), its truth (JSONL)
+    and its counts (PATH.stats.json), each under a temporary name renamed when complete."""
     task = (progress or NullProgress()).task(f"generate {size:,} articles", total=size)
     reprints = words = 0
     stories: set[str] = set()
-    sink = _ParquetSink(path) if path.suffix == ".parquet" else _JsonlSink(path)
-    with sink, truth_path.open("w", encoding="utf-8") as truth_out:
+    sink = _ParquetSink(_partial(path)) if path.suffix == ".parquet" else _JsonlSink(_partial(path))
+    with sink, _partial(truth_path).open("w", encoding="utf-8") as truth_out:
         for number, (article, truth) in enumerate(generate(size, seed), start=1):
             sink.write(article)
             truth_out.write(json.dumps(truth) + "\n")
@@ -102,7 +113,20 @@ def write_corpus(path: Path, truth_path: Path, size: int, seed: int = 1,
                 task.advance(1000)
         task.advance(size % 1000)
     task.close()
-    return Generated(size, reprints, len(stories), words)
+    generated = Generated(size, reprints, len(stories), words)
+    os.replace(_partial(path), path)
+    os.replace(_partial(truth_path), truth_path)
+    with atomic_write(_stats_path(path)) as stats:
+        stats.write(json.dumps(asdict(generated)))
+    return generated
+
+
+def existing_corpus(path: Path, truth_path: Path) -> Generated | None:
+    """The counts of a corpus `write_corpus` completed at these paths earlier, or None."""
+    stats = _stats_path(path)
+    if not (path.exists() and truth_path.exists() and stats.exists()):
+        return None
+    return Generated(**json.loads(stats.read_text(encoding="utf-8")))
 
 
 class _JsonlSink:

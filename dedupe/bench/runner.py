@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from dedupe.bench.corpus import write_corpus
+from dedupe.bench.corpus import existing_corpus, write_corpus
 from dedupe.bench.measure import machine_info, measure
 from dedupe.bench.tooling import Settings
 from dedupe.progress import Progress
@@ -129,7 +129,8 @@ def run_benchmark(options: BenchOptions, progress: Progress, say: Callable[[str]
             corpus = work / f"corpus-{size}-seed{options.corpus_seed}.{options.fmt}"
             truth_path = work / f"truth-{size}-seed{options.corpus_seed}.jsonl"
             clock = time.perf_counter()
-            generated = write_corpus(corpus, truth_path, size, options.corpus_seed, progress)
+            generated = (options.work_dir and existing_corpus(corpus, truth_path)) \
+                or write_corpus(corpus, truth_path, size, options.corpus_seed, progress)
             results["corpora"].append({"articles": size, "reprints": generated.reprints,
                                        "reprint_share": generated.reprint_share, "stories": generated.stories,
                                        "mean_words": generated.words / size, "bytes": corpus.stat().st_size,

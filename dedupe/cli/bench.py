@@ -50,8 +50,9 @@ def bench(
     baseline_cap: int = typer.Option(100_000, help="Largest corpus for datasketch bulk, rensa and the LSH comparison; "
                                      "above it their time is extrapolated and marked."),
     slow_cap: int = typer.Option(20_000, help="Largest corpus for plain datasketch (about 150 articles/s)."),
-    work_dir: Optional[Path] = typer.Option(None, help="Write and keep the generated corpora here (default: a "
-                                            "temporary folder, removed afterwards)."),
+    work_dir: Optional[Path] = typer.Option(None, help="Write and keep the generated corpora here, and reuse the "
+                                            "ones an earlier run completed there (default: a temporary folder, removed "
+                                            "afterwards)."),
     parquet: bool = typer.Option(False, "--parquet", help="Generate the corpora as Parquet instead of JSONL."),
     corpus_seed: int = typer.Option(1, help="Seed of the generated corpora."),
     ngram: opt.Ngram = D.ngram, num_perm: opt.NumPerm = D.num_perm, seed: opt.Seed = D.seed,
