@@ -65,8 +65,18 @@ def candidate_pairs(signatures: np.ndarray, bands: int, rows: int, include: np.n
                                       bands, rows))
 
 
+SMALL = 128
+"""Up to this many documents, every pair's keys are compared at once instead of sorting
+each band: an incremental index query reclusters a few dozen articles, and ~110 sorts of
+tiny arrays cost more in numpy calls than the comparisons."""
+
+
 def band_pairs(docs: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """Unique pairs of `docs` that share a key in any column of `keys` (one per band)."""
+    if len(docs) <= SMALL:
+        shared = (keys[:, None, :] == keys[None, :, :]).any(axis=2)
+        first, second = np.nonzero(np.triu(shared, k=1))
+        return unique_pairs(np.sort(np.stack((docs[first], docs[second]), axis=1).astype(np.int64), axis=1))
     found = [np.empty((0, 2), dtype=np.int64)]
     for band in range(keys.shape[1]):
         order = np.argsort(keys[:, band], kind="stable")
