@@ -67,3 +67,18 @@ def test_large_bucket_emits_every_pair_once():
 def test_unique_pairs_sorts_and_deduplicates():
     pairs = np.array([[2, 5], [0, 1], [2, 5]])
     assert unique_pairs(pairs).tolist() == [[0, 1], [2, 5]]
+
+
+def test_small_groups_of_documents_get_the_pairs_the_sorting_path_finds(monkeypatch):
+    from dedupe.lsh import banding
+
+    rng = np.random.default_rng(7)
+    for trial in range(60):
+        n, bands = int(rng.integers(0, 150)), int(rng.integers(1, 40))
+        keys = rng.integers(0, int(rng.integers(1, 6)), size=(n, bands)).astype(np.uint64)
+        docs = rng.choice(10_000, size=n, replace=False)  # not in ascending order
+        small = banding.band_pairs(docs, keys)
+        monkeypatch.setattr(banding, "SMALL", -1)
+        sorted_path = banding.band_pairs(docs, keys)
+        monkeypatch.undo()
+        assert small.dtype == sorted_path.dtype and np.array_equal(small, sorted_path), trial
