@@ -20,6 +20,8 @@ and candidate pairs and scores do not depend on how the work was split.
 
 from __future__ import annotations
 
+import warnings
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from os import cpu_count
@@ -80,8 +82,9 @@ def _one_thread(function, *args):
 class DaskStages:
     """The banding and scoring of `pipeline.cluster_sketched`, as Dask tasks."""
 
-    def __init__(self, client) -> None:
+    def __init__(self, client, in_flight: int) -> None:
         self.client = client
+        self.in_flight = in_flight
 
     def banding(self, channels: list[np.ndarray], bands: int, rows: int, include: np.ndarray) -> np.ndarray:
         docs = np.flatnonzero(include)
@@ -96,16 +99,25 @@ class DaskStages:
         return unique_pairs(np.concatenate(self.client.gather(futures)))
 
     def scoring(self, corpus: Corpus, chunks: list[np.ndarray]) -> Iterator[PairScores]:
-        futures = []
+        """Scores of each chunk, in order; at most `in_flight` chunks are submitted at once,
+        since each carries its articles' shingle sets (~40 MB for 20,000 pairs)."""
+        pending: deque = deque()
         for chunk in chunks:
             docs, local = np.unique(chunk, return_inverse=True)
             sets = [corpus.shingle_sets[d] for d in docs.tolist()]
-            futures.append(self.client.submit(_one_thread, score_pairs, sets, local.reshape(chunk.shape),
-                                              corpus.chars.subset(docs), pure=False))
-        for chunk, future in zip(chunks, futures):
-            local = future.result()
-            yield PairScores(chunk, local.jaccard, local.containment, local.min_size, local.char_jaccard,
-                             local.char_containment)
+            pending.append((chunk, self.client.submit(_one_thread, score_pairs, sets, local.reshape(chunk.shape),
+                                                      corpus.chars.subset(docs), pure=False)))
+            if len(pending) >= self.in_flight:
+                yield _scores_of(*pending.popleft())
+        while pending:
+            yield _scores_of(*pending.popleft())
+
+
+def _scores_of(chunk: np.ndarray, future) -> PairScores:
+    """The scores a task computed for `chunk` (with document numbers local to the task)."""
+    local = future.result()
+    return PairScores(chunk, local.jaccard, local.containment, local.min_size, local.char_jaccard,
+                      local.char_containment)
 
 
 def run_dask(articles: Iterable[Article], config: ClusterConfig = ClusterConfig(), progress: Progress | None = None,
@@ -113,7 +125,10 @@ def run_dask(articles: Iterable[Article], config: ClusterConfig = ClusterConfig(
     """`pipeline.run` on Dask: the scheduler at `scheduler` (host:port), or a local cluster
     of `config.workers` processes (0: one per core)."""
     progress = progress or NullProgress()
-    with dask_client(scheduler, config.workers or cpu_count() or 1) as client:
+    with dask_client(scheduler, config.workers or cpu_count() or 1) as client, warnings.catch_warnings():
+        # Every task carries its inputs (so that a dead worker's tasks can be re-run
+        # elsewhere): Dask's advice to scatter large arguments does not apply.
+        warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
         watch = _Stopwatch()
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         corpus = sketch_corpus(articles, config, progress, checkpoint,
@@ -121,5 +136,5 @@ def run_dask(articles: Iterable[Article], config: ClusterConfig = ClusterConfig(
                                                                                   pure=False)),
                                in_flight=2 * workers)
         watch.lap("read + sketch")
-        stages = DaskStages(client)
+        stages = DaskStages(client, in_flight=2 * workers)
         return cluster_sketched(corpus, config, progress, watch, banding=stages.banding, scoring=stages.scoring)
