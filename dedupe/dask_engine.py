@@ -34,7 +34,7 @@ from dedupe.errors import InputError
 from dedupe.lsh.banding import band_keys, band_pairs, unique_pairs
 from dedupe.minhash import set_threads
 from dedupe.model import Article
-from dedupe.pipeline import ClusterResult, Corpus, _Stopwatch, cluster_sketched, sketch_corpus
+from dedupe.pipeline import ClusterResult, Corpus, _Stopwatch, cluster_sketched, packed, sketch_corpus, unpacked
 from dedupe.progress import NullProgress, Progress
 from dedupe.verify import PairScores, score_pairs
 
@@ -104,13 +104,20 @@ class DaskStages:
         pending: deque = deque()
         for chunk in chunks:
             docs, local = np.unique(chunk, return_inverse=True)
-            sets = [corpus.shingle_sets[d] for d in docs.tolist()]
-            pending.append((chunk, self.client.submit(_one_thread, score_pairs, sets, local.reshape(chunk.shape),
-                                                      corpus.chars.subset(docs), pure=False)))
+            # One array of values and one of lengths: Dask serializes a list of arrays one
+            # by one, which made the driver the bottleneck of verification.
+            values, lengths = packed([corpus.shingle_sets[d] for d in docs.tolist()], np.uint32)
+            pending.append((chunk, self.client.submit(_one_thread, _score_packed, values, lengths,
+                                                      local.reshape(chunk.shape), corpus.chars.subset(docs),
+                                                      pure=False)))
             if len(pending) >= self.in_flight:
                 yield _scores_of(*pending.popleft())
         while pending:
             yield _scores_of(*pending.popleft())
+
+
+def _score_packed(values: np.ndarray, lengths: np.ndarray, pairs: np.ndarray, chars) -> PairScores:
+    return score_pairs(unpacked(values, lengths), pairs, chars)
 
 
 def _scores_of(chunk: np.ndarray, future) -> PairScores:

@@ -151,11 +151,20 @@ def _texts(batch: list[Article]) -> list[tuple[str, str | None]]:
     return [(a.text, a.title) for a in batch]
 
 
+def packed(arrays: list[np.ndarray], dtype: type) -> tuple[np.ndarray, np.ndarray]:
+    """Many 1-d arrays as one (values, lengths) pair: far cheaper to pickle or send."""
+    lengths = np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays))
+    return (np.concatenate(arrays).astype(dtype, copy=False) if len(arrays) else np.empty(0, dtype)), lengths
+
+
+def unpacked(values: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
+    """The arrays of `packed`, as views of `values`."""
+    bounds = np.concatenate(([0], np.cumsum(lengths))).tolist()
+    return [values[b:e] for b, e in zip(bounds, bounds[1:])]
+
+
 def _sketch_arrays(sketches: Sketches) -> dict[str, np.ndarray]:
     """A batch's sketches as flat arrays, for a checkpoint file."""
-    def packed(arrays: list[np.ndarray], dtype: type) -> tuple[np.ndarray, np.ndarray]:
-        lengths = np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays))
-        return (np.concatenate(arrays).astype(dtype, copy=False) if len(arrays) else np.empty(0, dtype)), lengths
     shingles, shingle_lengths = packed(sketches.shingle_sets, np.uint32)
     numbers, number_lengths = packed(sketches.numbers, np.uint64)
     return {"shingles": shingles, "shingle_lengths": shingle_lengths, "numbers": numbers,
@@ -165,9 +174,6 @@ def _sketch_arrays(sketches: Sketches) -> dict[str, np.ndarray]:
 
 
 def _sketches_from(arrays: dict[str, np.ndarray]) -> Sketches:
-    def unpacked(values: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
-        bounds = np.concatenate(([0], np.cumsum(lengths))).tolist()
-        return [values[b:e] for b, e in zip(bounds, bounds[1:])]
     return Sketches(
         shingle_sets=unpacked(arrays["shingles"], arrays["shingle_lengths"]),
         signatures=arrays["signatures"], lead_signatures=arrays["lead_signatures"],
