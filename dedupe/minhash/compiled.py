@@ -161,12 +161,18 @@ def _scratch_buffer(name: str, size: int, dtype: type) -> np.ndarray:
     return buffer
 
 
-def hash_ascii_texts(texts: Sequence[str]) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Token hashes (uint64) and number flags (bool) of ASCII texts, per text; equal to
-    `token_hashes(tokenize(text))` and `[t[0].isdigit() for t in tokenize(text)]`."""
+def _ascii_bytes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The ASCII texts back to back as bytes, and where each starts (one more: the end)."""
     data = np.frombuffer("".join(texts).encode("ascii"), dtype=np.uint8)
     starts = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum([len(t) for t in texts], out=starts[1:])
+    return data, starts
+
+
+def hash_ascii_texts(texts: Sequence[str]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Token hashes (uint64) and number flags (bool) of ASCII texts, per text; equal to
+    `token_hashes(tokenize(text))` and `[t[0].isdigit() for t in tokenize(text)]`."""
+    data, starts = _ascii_bytes(texts)
     hashes = _scratch_buffer("hashes", len(data), np.uint64)
     is_number = _scratch_buffer("is_number", len(data), np.bool_)
     counts = np.empty(len(texts), dtype=np.int64)
@@ -485,13 +491,12 @@ def char_sketches(texts: Sequence[str], n: int, look_alike: np.ndarray, a: np.nd
     out = np.empty((len(texts), len(a)), dtype=np.uint32)
     counts = np.zeros(len(texts), dtype=np.int64)
     a, b = np.ascontiguousarray(a), np.ascontiguousarray(b)
-    ascii_rows = [d for d, text in enumerate(texts) if text.isascii()]
-    other_rows = [d for d, text in enumerate(texts) if not text.isascii()] if len(ascii_rows) < len(texts) else []
+    is_ascii = [text.isascii() for text in texts]
+    ascii_rows = [d for d, plain in enumerate(is_ascii) if plain]
+    other_rows = [d for d, plain in enumerate(is_ascii) if not plain]
     if ascii_rows:
         chosen = texts if len(ascii_rows) == len(texts) else [texts[d] for d in ascii_rows]
-        data = np.frombuffer("".join(chosen).encode("ascii"), dtype=np.uint8)
-        starts = np.zeros(len(chosen) + 1, dtype=np.int64)
-        np.cumsum([len(t) for t in chosen], out=starts[1:])
+        data, starts = _ascii_bytes(chosen)
         rows = np.empty((len(chosen), len(a)), dtype=np.uint32)
         sizes = np.zeros(len(chosen), dtype=np.int64)
         _ascii_char_sketches(data, starts, n, look_alike, a, b, rows, sizes)
