@@ -66,7 +66,7 @@ def finish_problems(problems: ProblemLog, problems_file: Path | None, quiet: boo
 
 
 def corpus_reader(inputs: list[Path], fmt: opt.InFormat | None, fields: FieldMap, problems: ProblemLog,
-            rename: bool) -> Callable[[], Iterator[Article]]:
+                  rename: bool) -> Callable[[], Iterator[Article]]:
     """A way to stream the corpus (again): `run` reads it once to cluster, once to report."""
     return lambda: read_articles(inputs, fmt=fmt.value if fmt else None, fields=fields, problems=problems,
                                  rename_duplicates=rename)
@@ -77,7 +77,7 @@ def write_records(path: Path, records: list[dict], fmt: opt.OutFormat) -> None:
 
 
 def write_cluster_outputs(result: ClusterResult, output: Path, assignments: Path | None, pairs: Path | None,
-                           fmt: opt.OutFormat) -> None:
+                          fmt: opt.OutFormat) -> None:
     write_records(output, [c.to_json() for c in result.clusters], fmt)
     if assignments:
         write_records(assignments, [{"id": i, "cluster": c} for i, c in result.assignments.items()], fmt)
@@ -105,7 +105,7 @@ def report_folder(output: Path) -> None:
 
 
 def build_report(out_dir: Path, clusters: list[dict], read: Callable[[], Iterator[Article]], problems: ProblemLog,
-                  bases: list[str] | None, singletons: bool, run_info: dict, progress, workers: int) -> int:
+                 bases: list[str] | None, singletons: bool, info: dict, progress, workers: int) -> int:
     from dedupe.compare.clusters import compare_clusters  # comparison and jinja2 only load for reports
     from dedupe.report import write_report
 
@@ -113,7 +113,7 @@ def build_report(out_dir: Path, clusters: list[dict], read: Callable[[], Iterato
     wanted = {m for c in chosen for m in c["members"]}
     articles = {a.id: a for a in read() if a.id in wanted}
     documents = compare_clusters(chosen, articles, problems, frozenset(bases or ()), workers)
-    write_report(out_dir, documents, run_info, progress)
+    write_report(out_dir, documents, info, progress)
     return len(chosen)
 
 

@@ -325,7 +325,7 @@ def report(
             else:
                 read = lambda: stored_articles(ix)  # noqa: E731
             info = run_info(inputs or [index], sum(len(c["members"]) for c in clusters), clusters,
-                                 {"index": str(index)})
+                            {"index": str(index)})
             report_folder(output)
             with RichProgress(quiet=quiet) as progress:
                 pages = build_report(output, clusters, read, problems, base, singletons, info, progress, workers)

@@ -205,14 +205,14 @@ def run_command(
             result = run_pipeline(read(), config, progress)
             _require_articles(result, inputs, problems)
             write_cluster_outputs(result, output / "clusters.jsonl", output / "assignments.jsonl",
-                                   output / "pairs.jsonl", opt.OutFormat.jsonl)
+                                  output / "pairs.jsonl", opt.OutFormat.jsonl)
             clusters = [c.to_json() for c in result.clusters]
             options = {k: getattr(config, k) for k in ("threshold", "containment", "ngram", "num_perm", "seed",
                                                         "window_days", "template_hours")}
             info = run_info(inputs, len(result.assignments), clusters, options)
             quiet_problems = ProblemLog(strict=strict)  # the second reading repeats the first one's problems
             build_report(output, clusters, corpus_reader(inputs, fmt, fields, quiet_problems, rename_duplicate_ids),
-                          problems, base, singletons, info, progress, workers)
+                         problems, base, singletons, info, progress, workers)
         if not quiet:
             _print_summary(result, problems)
             err_console.print(f"report written to {escape(str(output / 'index.html'))}")
